@@ -1,0 +1,48 @@
+// Common: what several commands share — the store path, entity naming, filters.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/output.h"
+#include "queries/filter.h"
+#include "store/store.h"
+
+namespace diplograph {
+
+constexpr const char* kDefaultDb = "./diplograph.db";
+
+void AddDbOption(CLI::App* cmd, std::string* db);
+
+// Opens the store for reading; Error when it is missing or unreadable.
+std::unique_ptr<Store> OpenForQuery(const std::string& db);
+
+// The one entity `name` means (id, name or alias in any language). Throws an
+// Error that lists the candidates when it is ambiguous, or says it is unknown.
+Entity ResolveOne(const Store& store, const std::string& name);
+
+// --from, --to, --predicate, --min-confidence, --source.
+struct FilterOptions {
+  std::string from, to, source;
+  std::vector<std::string> predicates;
+  double min_confidence = 0;
+  Filter ToFilter() const;  // Error on a bad date or predicate
+};
+void AddFilterOptions(CLI::App* cmd, FilterOptions* options);
+
+// A statement's date for tables: ISO, or "undated".
+std::string DateCell(const Statement& s);
+// "name (id)" for tables.
+std::string EntityCell(const Entity& e);
+
+}  // namespace diplograph
+
+namespace diplograph {
+
+// Prints statements as a table (date, subject, predicate, object, sources,
+// evidence) or as JSON in the extract shape plus "id" and "sources".
+void PrintStatements(const std::vector<StoredStatement>& statements, OutputFormat format);
+
+}  // namespace diplograph

@@ -1,0 +1,186 @@
+#include "core/date.h"
+
+#include <unicode/calendar.h>
+#include <unicode/gregocal.h>
+#include <unicode/locid.h>
+
+#include <charconv>
+#include <cstdio>
+#include <memory>
+
+namespace diplograph {
+
+std::string Date::ToIso() const {
+  char buf[16];
+  switch (precision) {
+    case DatePrecision::kDay:
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+      return buf;
+    case DatePrecision::kMonth:
+      std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+      return buf;
+    case DatePrecision::kYear:
+      std::snprintf(buf, sizeof buf, "%04d", year);
+      return buf;
+    case DatePrecision::kUnknown:
+      break;
+  }
+  return {};
+}
+
+unsigned Date::SortKey() const {
+  if (!known()) return 0;
+  return static_cast<unsigned>(year) * 10000u + static_cast<unsigned>(month) * 100u +
+         static_cast<unsigned>(day);
+}
+
+Date Date::Day(int y, int m, int d, Calendar cal) {
+  Date date;
+  date.year = y;
+  date.month = m;
+  date.day = d;
+  date.precision = DatePrecision::kDay;
+  date.calendar = cal;
+  return date;
+}
+
+static bool ParseInt(std::string_view s, int* out) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  auto res = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return res.ec == std::errc();
+}
+
+std::optional<Date> Date::ParseIso(std::string_view text) {
+  Date d;
+  if (text.size() != 4 && text.size() != 7 && text.size() != 10) return std::nullopt;
+  if (!ParseInt(text.substr(0, 4), &d.year) || d.year < 1) return std::nullopt;
+  d.precision = DatePrecision::kYear;
+  if (text.size() >= 7) {
+    if (text[4] != '-' || !ParseInt(text.substr(5, 2), &d.month)) return std::nullopt;
+    if (d.month < 1 || d.month > 12) return std::nullopt;
+    d.precision = DatePrecision::kMonth;
+  }
+  if (text.size() == 10) {
+    if (text[7] != '-' || !ParseInt(text.substr(8, 2), &d.day)) return std::nullopt;
+    if (!IsValidGregorian(d.year, d.month, d.day)) return std::nullopt;
+    d.precision = DatePrecision::kDay;
+  }
+  return d;
+}
+
+const char* PrecisionName(DatePrecision p) {
+  switch (p) {
+    case DatePrecision::kDay:
+      return "day";
+    case DatePrecision::kMonth:
+      return "month";
+    case DatePrecision::kYear:
+      return "year";
+    case DatePrecision::kUnknown:
+      break;
+  }
+  return "unknown";
+}
+
+std::optional<DatePrecision> ParsePrecision(std::string_view name) {
+  if (name == "day") return DatePrecision::kDay;
+  if (name == "month") return DatePrecision::kMonth;
+  if (name == "year") return DatePrecision::kYear;
+  if (name == "unknown") return DatePrecision::kUnknown;
+  return std::nullopt;
+}
+
+const char* CalendarName(Calendar c) {
+  switch (c) {
+    case Calendar::kPersian:
+      return "persian";
+    case Calendar::kIslamic:
+      return "islamic";
+    case Calendar::kGregorian:
+      break;
+  }
+  return "gregorian";
+}
+
+std::optional<Calendar> ParseCalendar(std::string_view name) {
+  if (name == "gregorian") return Calendar::kGregorian;
+  if (name == "persian") return Calendar::kPersian;
+  if (name == "islamic") return Calendar::kIslamic;
+  return std::nullopt;
+}
+
+// Howard Hinnant's days_from_civil: exact for the proleptic Gregorian calendar.
+long DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+void CivilFromDays(long z, int* y, int* m, int* d) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  *y = static_cast<int>(yoe) + static_cast<int>(era) * 400 + (*m <= 2);
+}
+
+int Weekday(int y, int m, int d) {
+  const long days = DaysFromCivil(y, m, d);
+  return static_cast<int>(days >= -4 ? (days + 4) % 7 : (days + 5) % 7 + 6);
+}
+
+bool IsValidGregorian(int y, int m, int d) {
+  if (m < 1 || m > 12 || d < 1) return false;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int limit = kDays[m - 1];
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) limit = 29;
+  return d <= limit;
+}
+
+std::optional<Date> FromPersian(int year, int month, int day) {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1) return std::nullopt;
+  if (month > 6 && day > 30) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> persian(icu::Calendar::createInstance(
+      icu::TimeZone::getGMT()->clone(), icu::Locale("fa_IR@calendar=persian"), status));
+  if (U_FAILURE(status)) return std::nullopt;
+  persian->setLenient(false);
+  persian->clear();
+  persian->set(year, month - 1, day);
+  const UDate when = persian->getTime(status);
+  if (U_FAILURE(status)) return std::nullopt;
+  icu::GregorianCalendar greg(icu::TimeZone::getGMT()->clone(), status);
+  greg.setGregorianChange(-1e300, status);  // proleptic throughout
+  greg.setTime(when, status);
+  if (U_FAILURE(status)) return std::nullopt;
+  Date d = Date::Day(greg.get(UCAL_YEAR, status), greg.get(UCAL_MONTH, status) + 1,
+                     greg.get(UCAL_DATE, status), Calendar::kPersian);
+  if (U_FAILURE(status)) return std::nullopt;
+  return d;
+}
+
+int PersianYearOf(const Date& d) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::GregorianCalendar greg(icu::TimeZone::getGMT()->clone(), status);
+  greg.setGregorianChange(-1e300, status);
+  greg.clear();
+  greg.set(d.year, d.month - 1, d.day);
+  const UDate when = greg.getTime(status);
+  std::unique_ptr<icu::Calendar> persian(icu::Calendar::createInstance(
+      icu::TimeZone::getGMT()->clone(), icu::Locale("fa_IR@calendar=persian"), status));
+  if (U_FAILURE(status)) return d.year - 621;
+  persian->setTime(when, status);
+  const int year = persian->get(UCAL_YEAR, status);
+  return U_FAILURE(status) ? d.year - 621 : year;
+}
+
+}  // namespace diplograph

@@ -1,0 +1,39 @@
+#include "core/statement.h"
+
+namespace diplograph {
+
+const char* ModalityName(Modality m) {
+  switch (m) {
+    case Modality::kIntended:
+      return "intended";
+    case Modality::kNegated:
+      return "negated";
+    case Modality::kAsserted:
+      break;
+  }
+  return "asserted";
+}
+
+std::optional<Modality> ParseModality(std::string_view name) {
+  if (name == "asserted") return Modality::kAsserted;
+  if (name == "intended") return Modality::kIntended;
+  if (name == "negated") return Modality::kNegated;
+  return std::nullopt;
+}
+
+std::string Statement::Key() const {
+  std::string key = subject.id;
+  key += '\x1f';
+  key += predicate;
+  key += '\x1f';
+  key += object.id;
+  key += '\x1f';
+  key += date.ToIso();
+  key += '\x1f';
+  key += ModalityName(modality);
+  return key;
+}
+
+double CombineConfidence(double a, double b) { return 1.0 - (1.0 - a) * (1.0 - b); }
+
+}  // namespace diplograph

@@ -1,0 +1,29 @@
+// Article readers: plain text (headline first) and JSON Lines, from files or stdin.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "extractors/article.h"
+
+namespace diplograph {
+
+enum class ArticleFormat { kAuto, kText, kJsonLines };
+
+// Calls `sink` for each article in `content`, read from `name` (a path or
+// "-"). Throws Error("NAME: problem") for content no article can come from:
+// empty input, invalid UTF-8 (with its byte offset), a malformed JSON line
+// (with its line number), a line without text.
+void ParseArticles(std::string_view content, const std::string& name, ArticleFormat format,
+                   const std::function<void(Article&&)>& sink);
+
+// Reads a file (or stdin for "-") whole. Throws Error naming the path when it
+// is missing, a directory, unreadable or larger than `max_bytes`.
+std::string ReadInput(const std::string& path, size_t max_bytes = size_t{1} << 30);
+
+// ReadInput then ParseArticles; the format is chosen from the extension
+// (.jsonl, .ndjson -> JSON Lines) or, for stdin, from the first character.
+void ReadArticles(const std::string& path, const std::function<void(Article&&)>& sink);
+
+}  // namespace diplograph

@@ -1,0 +1,183 @@
+#include "extractors/coreference.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace diplograph {
+
+namespace {
+
+bool IsCountryEntry(const LexSpan& span, std::string* id) {
+  for (const LexEntry* e : span.entries)
+    if (e->kind == LexKind::kEntity && e->id.rfind("country:", 0) == 0) {
+      *id = e->id;
+      return true;
+    }
+  return false;
+}
+
+// The last country named before token t.
+std::string LastCountryBefore(const Document& doc, uint32_t t) {
+  std::string id;
+  // Spans are in token order; a binary search finds the last one before t.
+  auto it = std::lower_bound(doc.lex_spans.begin(), doc.lex_spans.end(), t,
+                             [](const LexSpan& s, uint32_t tok) { return s.end <= tok; });
+  while (it != doc.lex_spans.begin()) {
+    --it;
+    if (IsCountryEntry(*it, &id)) return id;
+  }
+  return {};
+}
+
+Entity EntityFor(const Lexicon& lex, const std::string& id) {
+  Entity e;
+  if (const Entity* known = lex.FindEntity(id)) {
+    e.id = known->id;
+    e.type = known->type;
+    e.name = known->name;
+    e.attrs = known->attrs;
+  } else {
+    e.id = id;
+    e.type = EntityTypeOfId(id).value_or(EntityType::kCountry);
+  }
+  return e;
+}
+
+std::string ResolveOf(const Document& doc, const std::string& of, const std::string& home,
+                      uint32_t t) {
+  if (of == "@own-country") return home;
+  if (of == "@this-country") return LastCountryBefore(doc, t);
+  return of;
+}
+
+std::optional<Date> DateAround(const Document& doc, const Mention& m) {
+  if (doc.sentences[m.sentence].date) return doc.sentences[m.sentence].date;
+  return doc.published;
+}
+
+// Adds mentions for surnames of people the article names in full.
+void AddSurnameMentions(Document& doc) {
+  std::unordered_map<std::string, const Entity*> by_surname;
+  std::unordered_map<std::string, bool> clash;
+  for (const Mention& m : doc.mentions) {
+    if (m.kind != MentionKind::kEntity || m.entity.type != EntityType::kPerson) continue;
+    for (const std::string& name : m.entity.names) {
+      const NormalizedText norm = Normalize(name);
+      const size_t space = norm.text.find_last_of(' ');
+      if (space == std::string::npos) continue;
+      const std::string key = MatchKey(norm.text.substr(space + 1));
+      if (key.empty()) continue;
+      auto [it, inserted] = by_surname.emplace(key, &m.entity);
+      if (!inserted && it->second->id != m.entity.id) clash[key] = true;
+    }
+  }
+  if (by_surname.empty()) return;
+  std::vector<bool> covered(doc.tokens.size(), false);
+  for (const Mention& m : doc.mentions)
+    for (uint32_t t = m.first_token; t < m.span_end && t < covered.size(); ++t) covered[t] = true;
+  std::vector<Mention> added;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+      if (covered[t] || doc.lex_at[t] >= 0 || doc.tokens[t].kind != TokenKind::kWord) continue;
+      if (doc.lang == Lang::kEn && !doc.tokens[t].capitalized) continue;
+      auto it = by_surname.find(doc.tokens[t].key);
+      if (it == by_surname.end() || clash.count(it->first)) continue;
+      Mention m;
+      m.first_token = t;
+      m.end_token = t + 1;
+      m.span_end = t + 1;
+      m.sentence = static_cast<int>(si);
+      m.entity = *it->second;
+      m.entity.names.clear();
+      m.entity.AddName(doc.OriginalText(t, t + 1));
+      m.resolved = true;
+      added.push_back(std::move(m));
+    }
+  }
+  doc.mentions.insert(doc.mentions.end(), added.begin(), added.end());
+  std::stable_sort(
+      doc.mentions.begin(), doc.mentions.end(),
+      [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+}
+
+}  // namespace
+
+void ResolveCoreference(const Lexicon& lexicon, const std::string& home_country, Document& doc) {
+  AddSurnameMentions(doc);
+  const std::string home = doc.lang == Lang::kFa ? home_country : std::string();
+
+  // Offices stated in the article: (role, of) -> person, and role -> people.
+  std::map<std::pair<std::string, std::string>, Entity> by_office;
+  std::map<std::string, std::vector<Entity>> by_role;
+  for (Mention& m : doc.mentions) {
+    if (!m.role_of.empty()) m.role_of = ResolveOf(doc, m.role_of, home, m.first_token);
+    if (m.kind == MentionKind::kEntity && m.entity.type == EntityType::kPerson && !m.role.empty()) {
+      by_office.emplace(std::make_pair(m.role, m.role_of), m.entity);
+      auto& people = by_role[m.role];
+      if (std::none_of(people.begin(), people.end(),
+                       [&](const Entity& e) { return e.id == m.entity.id; }))
+        people.push_back(m.entity);
+    }
+  }
+
+  const Entity* last_subject_person = nullptr;
+  int last_sentence = -1;
+  bool sentence_has_actor = false;
+  for (Mention& m : doc.mentions) {
+    if (m.sentence != last_sentence) {
+      last_sentence = m.sentence;
+      sentence_has_actor = false;
+    }
+    switch (m.kind) {
+      case MentionKind::kThisCountry:
+        if (!m.role_of.empty()) {
+          m.entity = EntityFor(lexicon, m.role_of);
+          m.entity.AddName(doc.OriginalText(m.first_token, m.end_token));
+          m.resolved = true;
+        }
+        break;
+      case MentionKind::kRole: {
+        auto exact = by_office.find({m.role, m.role_of});
+        if (exact != by_office.end()) {
+          m.entity = exact->second;
+          m.resolved = true;
+        } else if (auto people = by_role.find(m.role);
+                   people != by_role.end() && people->second.size() == 1 &&
+                   (m.role_of.empty() || by_office.count({m.role, std::string()}))) {
+          m.entity = people->second.front();
+          m.resolved = true;
+        } else if (!m.role_of.empty()) {
+          const auto when = DateAround(doc, m);
+          const std::string holder =
+              when ? lexicon.OfficeHolder(m.role, m.role_of, *when) : std::string();
+          if (!holder.empty()) {
+            m.entity = EntityFor(lexicon, holder);
+            m.resolved = true;
+          }
+        }
+        if (m.resolved) {
+          m.entity.names.clear();
+        }
+        break;
+      }
+      case MentionKind::kPronoun:
+        if (last_subject_person) {
+          m.entity = *last_subject_person;
+          m.entity.names.clear();
+          m.resolved = true;
+        }
+        break;
+      default:
+        break;
+    }
+    // The first actor of a sentence is its subject, for later pronouns.
+    if (m.resolved && m.kind != MentionKind::kAttribution && !sentence_has_actor) {
+      sentence_has_actor = true;
+      if (m.entity.type == EntityType::kPerson) last_subject_person = &m.entity;
+    }
+  }
+}
+
+}  // namespace diplograph

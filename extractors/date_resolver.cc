@@ -1,0 +1,140 @@
+#include "extractors/date_resolver.h"
+
+#include <charconv>
+
+namespace diplograph {
+
+namespace {
+
+int NumberAt(const Document& doc, uint32_t t, uint32_t end) {
+  if (t >= end || doc.tokens[t].kind != TokenKind::kNumber) return -1;
+  const std::string& k = doc.tokens[t].key;
+  int v = -1;
+  if (k.size() > 4) return -1;
+  std::from_chars(k.data(), k.data() + k.size(), v);
+  return v;
+}
+
+Date AddDays(const Date& d, int days) {
+  int y, m, dd;
+  CivilFromDays(DaysFromCivil(d.year, d.month, d.day) + days, &y, &m, &dd);
+  return Date::Day(y, m, dd);
+}
+
+class SentenceDates {
+ public:
+  SentenceDates(const Lexicon& lex, const Document& doc, const Sentence& s)
+      : lex_(lex), doc_(doc), end_(s.end_token), s_(s) {}
+
+  std::optional<Date> Find() const {
+    for (uint32_t t = s_.first_token; t < end_; ++t)
+      if (auto d = At(t)) return d;
+    return std::nullopt;
+  }
+
+ private:
+  // A day number written as digits or as an ordinal word; returns tokens used.
+  uint32_t DayAt(uint32_t t, int* day) const {
+    const int n = NumberAt(doc_, t, end_);
+    if (n >= 1 && n <= 31) {
+      *day = n;
+      return 1;
+    }
+    const DateWord* w = nullptr;
+    const uint32_t len = lex_.MatchDateWord(doc_.tokens, t, end_, &w);
+    if (len && w->kind == "ordinal") {
+      *day = w->value;
+      return len;
+    }
+    return 0;
+  }
+
+  uint32_t MonthAt(uint32_t t, const DateWord** w) const {
+    const uint32_t len = lex_.MatchDateWord(doc_.tokens, t, end_, w);
+    if (len && ((*w)->kind == "persian-month" || (*w)->kind == "gregorian-month")) return len;
+    return 0;
+  }
+
+  int YearAt(uint32_t t) const {
+    const int n = NumberAt(doc_, t, end_);
+    return (n >= 1000 && n <= 2100) ? n : -1;
+  }
+
+  // Builds the date; a missing year comes from the publication date, taking
+  // the previous year when the result would lie well after publication.
+  std::optional<Date> Make(const DateWord& month, int day, int year) const {
+    const bool persian = month.kind == "persian-month";
+    const auto build = [&](int y) -> std::optional<Date> {
+      if (persian) return FromPersian(y, month.value, day);
+      if (!IsValidGregorian(y, month.value, day)) return std::nullopt;
+      return Date::Day(y, month.value, day);
+    };
+    if (year > 0) return build(year);
+    if (!doc_.published) return std::nullopt;
+    const Date& pub = *doc_.published;
+    const int y = persian ? PersianYearOf(pub) : pub.year;
+    auto d = build(y);
+    if (d &&
+        DaysFromCivil(d->year, d->month, d->day) > DaysFromCivil(pub.year, pub.month, pub.day) + 31)
+      d = build(y - 1);
+    return d;
+  }
+
+  std::optional<Date> At(uint32_t t) const {
+    int day = 0;
+    const DateWord* month = nullptr;
+    // day month [ماه] [year]
+    if (const uint32_t dl = DayAt(t, &day)) {
+      uint32_t u = t + dl;
+      if (const uint32_t ml = MonthAt(u, &month)) {
+        u += ml;
+        if (u < end_ && doc_.tokens[u].key == "ماه") ++u;
+        const int year = YearAt(u);
+        return Make(*month, day, year);
+      }
+    }
+    const DateWord* w = nullptr;
+    const uint32_t len = lex_.MatchDateWord(doc_.tokens, t, end_, &w);
+    if (!len) return std::nullopt;
+    if (w->kind == "gregorian-month" && doc_.lang == Lang::kEn) {
+      // "May 8", "May 8, 2024", "May 2024"
+      const int n = NumberAt(doc_, t + len, end_);
+      if (n >= 1 && n <= 31) {
+        uint32_t u = t + len + 1;
+        if (u < end_ && doc_.tokens[u].key == ",") ++u;
+        return Make(*w, n, YearAt(u));
+      }
+      const int year = YearAt(t + len);
+      if (year > 0) {
+        Date d;
+        d.year = year;
+        d.month = w->value;
+        d.precision = DatePrecision::kMonth;
+        return d;
+      }
+      return std::nullopt;
+    }
+    if (!doc_.published) return std::nullopt;
+    const Date& pub = *doc_.published;
+    if (w->kind == "weekday") {
+      const int today = Weekday(pub.year, pub.month, pub.day);
+      const int back = (today - w->value + 7) % 7;
+      return AddDays(pub, -back);
+    }
+    if (w->kind == "relative-day") return AddDays(pub, w->value);
+    return std::nullopt;
+  }
+
+  const Lexicon& lex_;
+  const Document& doc_;
+  uint32_t end_;
+  const Sentence& s_;
+};
+
+}  // namespace
+
+void ResolveDates(const Lexicon& lexicon, Document& doc) {
+  for (Sentence& s : doc.sentences) s.date = SentenceDates(lexicon, doc, s).Find();
+}
+
+}  // namespace diplograph

@@ -1,0 +1,17 @@
+// DateResolver: the date each sentence speaks of, in the Gregorian calendar.
+#pragma once
+
+#include "extractors/document.h"
+#include "extractors/lexicon.h"
+
+namespace diplograph {
+
+// Sets Sentence::date from the first date expression of each sentence:
+// Solar Hijri («۸ آذر ۱۴۰۵», «اول اردیبهشت ماه»), Gregorian in Persian or
+// English («۸ مه ۲۰۲۴», "8 May 2024", "May 8, 2024", "May 2024"), weekdays
+// («روز پنجشنبه», "on Thursday": the nearest such day on or before
+// publication) and relative days («دیروز», "yesterday"). What needs the
+// publication date (a weekday, a missing year) stays unresolved without it.
+void ResolveDates(const Lexicon& lexicon, Document& doc);
+
+}  // namespace diplograph

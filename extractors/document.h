@@ -1,0 +1,101 @@
+// Document: one article and everything the pipeline's components learn about it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/entity.h"
+#include "core/normalize.h"
+#include "core/statement.h"
+#include "extractors/article.h"
+#include "extractors/lex_entry.h"
+
+namespace diplograph {
+
+enum class Lang { kUnknown, kFa, kEn };
+
+const char* LangCode(Lang lang);
+
+enum class TokenKind { kWord, kNumber, kPunct };
+
+struct Token {
+  uint32_t begin = 0;  // byte range in Document::norm.text
+  uint32_t end = 0;
+  TokenKind kind = TokenKind::kWord;
+  bool capitalized = false;  // first letter is upper case (English names)
+  std::string key;           // FoldForKey of each character: the matching form
+};
+
+struct Sentence {
+  uint32_t begin = 0;  // byte range in Document::norm.text
+  uint32_t end = 0;
+  uint32_t first_token = 0;  // token range [first_token, end_token)
+  uint32_t end_token = 0;
+  std::optional<Date> date;  // the date the sentence speaks of, when it names one
+};
+
+// What a span of tokens was recognized as.
+enum class MentionKind {
+  kEntity,       // a named person, country, organization, place or event
+  kRole,         // an office title with no name: "the Serbian president"
+  kPronoun,      // وی، او، he, she
+  kThisCountry,  // این کشور, the country: the last country named
+  kAttribution,  // به گزارش ..., according to ...: never an actor
+};
+
+struct Mention {
+  uint32_t first_token = 0;  // [first_token, end_token)
+  uint32_t end_token = 0;
+  MentionKind kind = MentionKind::kEntity;
+  Entity entity;          // for kEntity, and for others once resolved
+  bool resolved = false;  // entity is set
+  bool metonym = false;   // a capital or seat of government acting for its state
+  std::string role;       // office held, from an apposition or a role mention
+  std::string role_of;    // entity id of the country or organization of the role
+  uint32_t span_end = 0;  // end token including its apposition
+  int sentence = 0;
+};
+
+struct EventRule;
+
+// One match of an event construction: indexes into Document::mentions.
+struct EventMatch {
+  const EventRule* rule = nullptr;
+  int subject = -1;
+  int object = -1;
+  int sentence = 0;
+  uint32_t first_token = 0;  // [first_token, end_token) of the construction
+  uint32_t end_token = 0;
+  Modality modality = Modality::kAsserted;
+  bool subject_from_context = false;  // the clause had no subject of its own
+};
+
+struct Document {
+  Article article;
+  Lang lang = Lang::kUnknown;
+  std::optional<Date> published;
+  NormalizedText norm;
+  std::vector<uint32_t> original_byte_of_cp;  // original code point offset -> byte offset
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+  std::vector<LexSpan> lex_spans;  // ordered, non-overlapping
+  std::vector<int32_t> lex_at;     // token -> index into lex_spans covering it, or -1
+  std::vector<Mention> mentions;   // ordered by first_token
+  std::vector<EventMatch> events;
+  std::vector<Statement> statements;
+
+  std::string_view TokenText(uint32_t i) const {
+    return std::string_view(norm.text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+  }
+  // Original text of the token range [first, end), for names and evidence.
+  std::string OriginalText(uint32_t first_token, uint32_t end_token) const;
+  // Original text and code point offsets of a sentence.
+  std::string SentenceText(const Sentence& s) const;
+  // Index of the sentence holding token i.
+  int SentenceOf(uint32_t token) const;
+};
+
+}  // namespace diplograph

@@ -1,0 +1,385 @@
+#include "extractors/entity_recognizer.h"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <mutex>
+#include <set>
+
+#include "core/normalize.h"
+
+namespace diplograph {
+
+namespace {
+
+constexpr uint32_t kMaxNameWords = 4;
+
+// An office title with the country or organization it belongs to.
+struct RolePhrase {
+  uint32_t first = 0;
+  uint32_t end = 0;
+  std::string role;
+  std::string of;  // entity id, "@this-country", "@own-country" or empty
+};
+
+class SentenceRecognizer {
+ public:
+  SentenceRecognizer(const Lexicon& lex, Document& doc, int sentence_index)
+      : lex_(lex),
+        doc_(doc),
+        s_(doc.sentences[sentence_index]),
+        index_(sentence_index),
+        en_(doc.lang == Lang::kEn) {}
+
+  void Run() {
+    MarkAttribution();
+    uint32_t t = s_.first_token;
+    while (t < s_.end_token) {
+      if (attributed_.count(t)) {
+        ++t;
+        continue;
+      }
+      const uint32_t next = Recognize(t);
+      t = next > t ? next : t + 1;
+    }
+  }
+
+ private:
+  const LexSpan* SpanAt(uint32_t t) const {
+    if (t >= s_.end_token || doc_.lex_at[t] < 0) return nullptr;
+    const LexSpan& span = doc_.lex_spans[doc_.lex_at[t]];
+    return span.first == t ? &span : nullptr;
+  }
+
+  const LexEntry* EntryAt(uint32_t t, LexKind kind) const {
+    const LexSpan* span = SpanAt(t);
+    return span ? span->Find(kind) : nullptr;
+  }
+
+  // A country or organization entry at t (adjectives included), for "of".
+  const LexEntry* PolityAt(uint32_t t) const {
+    const LexSpan* span = SpanAt(t);
+    if (!span) return nullptr;
+    for (const LexEntry* e : span->entries)
+      if (e->kind == LexKind::kEntity &&
+          (e->id.rfind("country:", 0) == 0 || e->id.rfind("org:", 0) == 0))
+        return e;
+    return nullptr;
+  }
+
+  bool IsPunct(uint32_t t, std::string_view p) const {
+    return t < s_.end_token && doc_.tokens[t].kind == TokenKind::kPunct && doc_.TokenText(t) == p;
+  }
+  bool IsComma(uint32_t t) const { return IsPunct(t, "،") || IsPunct(t, ","); }
+  bool IsKey(uint32_t t, std::string_view key) const {
+    return t < s_.end_token && doc_.tokens[t].key == key;
+  }
+
+  bool IsNameWord(uint32_t t) const {
+    if (t >= s_.end_token || attributed_.count(t)) return false;
+    const Token& tok = doc_.tokens[t];
+    if (tok.kind != TokenKind::kWord || doc_.lex_at[t] >= 0) return false;
+    if (en_) return tok.capitalized;
+    return true;
+  }
+
+  // Attribution markers govern up to the next comma or colon; a short
+  // "Agency:" lead-in at the start of a sentence is attribution too.
+  void MarkAttribution() {
+    for (uint32_t t = s_.first_token; t < s_.end_token; ++t) {
+      if (!EntryAt(t, LexKind::kAttribution)) continue;
+      uint32_t u = t;
+      while (u < s_.end_token && !IsComma(u) && !IsPunct(u, ":")) attributed_.insert(u++);
+    }
+    for (uint32_t t = s_.first_token; t < s_.end_token && t < s_.first_token + 5; ++t) {
+      if (IsPunct(t, ":")) {
+        for (uint32_t u = s_.first_token; u <= t; ++u) attributed_.insert(u);
+        break;
+      }
+      if (doc_.tokens[t].kind == TokenKind::kPunct) break;
+    }
+  }
+
+  // Parses an office title at t with its country: fa "رئیس جمهور ایران",
+  // "وزیر خارجه کشورمان"; en "Iran's foreign minister", "Serbian President",
+  // "the foreign minister of Iran".
+  bool ParseRole(uint32_t t, RolePhrase* out) const {
+    RolePhrase r;
+    r.first = t;
+    uint32_t u = t;
+    if (en_) {
+      if (IsKey(u, "the")) ++u;
+      if (const LexEntry* c = PolityAt(u)) {
+        const uint32_t after = SpanAt(u)->end;
+        if (IsKey(after, "'s") && EntryAt(after + 1, LexKind::kRole)) {
+          r.of = c->id;
+          u = after + 1;
+        } else if (c->adjective && EntryAt(after, LexKind::kRole)) {
+          r.of = c->id;
+          u = after;
+        }
+      }
+    }
+    const LexEntry* role = EntryAt(u, LexKind::kRole);
+    if (!role) return false;
+    r.role = role->id;
+    r.end = SpanAt(u)->end;
+    if (en_) {
+      if (r.of.empty() && IsKey(r.end, "of")) {
+        uint32_t v = r.end + 1;
+        if (IsKey(v, "the")) ++v;
+        if (const LexEntry* c = PolityAt(v)) {
+          r.of = c->id;
+          r.end = SpanAt(v)->end;
+        }
+      }
+    } else {
+      // fa: the country follows the title (ezafe), maybe after one word
+      // such as اسلامی in «رئیس جمهوری اسلامی ایران».
+      for (uint32_t v = r.end; v <= r.end + 1 && v < s_.end_token; ++v) {
+        if (const LexEntry* c = PolityAt(v)) {
+          r.of = c->id;
+          r.end = SpanAt(v)->end;
+          break;
+        }
+        if (const LexEntry* ref = EntryAt(v, LexKind::kReference)) {
+          if (ref->id == "this-country" || ref->id == "own-country") {
+            r.of = "@" + ref->id;
+            r.end = SpanAt(v)->end;
+          }
+          break;
+        }
+        if (!IsNameWord(v)) break;
+      }
+    }
+    *out = r;
+    return true;
+  }
+
+  Mention& AddPerson(uint32_t first, uint32_t name_first, uint32_t name_end) {
+    Mention m;
+    m.first_token = first;
+    m.end_token = name_end;
+    m.span_end = name_end;
+    m.sentence = index_;
+    m.kind = MentionKind::kEntity;
+    m.resolved = true;
+    const std::string name = doc_.OriginalText(name_first, name_end);
+    m.entity.id = PersonIdFor(name);
+    m.entity.type = EntityType::kPerson;
+    m.entity.name = name;
+    m.entity.AddName(name);
+    doc_.mentions.push_back(std::move(m));
+    return doc_.mentions.back();
+  }
+
+  Mention& AddLexiconEntity(uint32_t first, uint32_t end, const LexEntry& e) {
+    Mention m;
+    m.first_token = first;
+    m.end_token = end;
+    m.span_end = end;
+    m.sentence = index_;
+    m.resolved = true;
+    m.metonym = e.metonym;
+    if (const Entity* known = lex_.FindEntity(e.id)) {
+      m.entity.id = known->id;
+      m.entity.type = known->type;
+      m.entity.name = known->name;
+      m.entity.attrs = known->attrs;
+    }
+    if (m.entity.name.empty()) m.entity.name = e.form;
+    m.entity.AddName(doc_.OriginalText(first, end));
+    doc_.mentions.push_back(std::move(m));
+    return doc_.mentions.back();
+  }
+
+  // After a person: "، title country،" / ", the title of X," gives the role.
+  uint32_t AttachApposition(Mention& person, uint32_t after) {
+    if (!IsComma(after)) return after;
+    RolePhrase r;
+    if (!ParseRole(after + 1, &r)) return after;
+    person.role = r.role;
+    person.role_of = r.of;
+    person.span_end = r.end;
+    if (IsComma(r.end)) person.span_end = r.end + 1;
+    return person.span_end;
+  }
+
+  // Name words after t: a lexicon person, a «quoted» name or a run of words.
+  // Returns the end of the name, 0 if none; *name_first/*name_end delimit it.
+  uint32_t NameAfter(uint32_t t, uint32_t* name_first, uint32_t* name_end,
+                     const LexEntry** person) const {
+    *person = nullptr;
+    if (const LexEntry* e = EntryAt(t, LexKind::kEntity); e && e->id.rfind("person:", 0) == 0) {
+      *person = e;
+      *name_first = t;
+      *name_end = SpanAt(t)->end;
+      return *name_end;
+    }
+    if (IsPunct(t, "«") || IsPunct(t, "\"")) {
+      uint32_t close = t + 1;
+      while (close < s_.end_token && close <= t + kMaxNameWords + 1 && IsNameWord(close)) ++close;
+      if (close > t + 1 && (IsPunct(close, "»") || IsPunct(close, "\""))) {
+        *name_first = t + 1;
+        *name_end = close;
+        return close + 1;
+      }
+      return 0;
+    }
+    uint32_t u = t;
+    while (u < s_.end_token && u < t + kMaxNameWords && IsNameWord(u)) ++u;
+    if (u == t) return 0;
+    *name_first = t;
+    *name_end = u;
+    return u;
+  }
+
+  uint32_t Recognize(uint32_t t) {
+    // Honorific + name.
+    if (EntryAt(t, LexKind::kHonorific)) {
+      uint32_t nf, ne;
+      const LexEntry* person;
+      const uint32_t end = NameAfter(SpanAt(t)->end, &nf, &ne, &person);
+      if (end == 0) return t + 1;
+      Mention& m = person ? AddLexiconEntity(t, ne, *person) : AddPerson(t, nf, ne);
+      m.end_token = end;
+      m.span_end = end;
+      return AttachApposition(m, end);
+    }
+    // Title (with its country) and maybe the name after it.
+    RolePhrase r;
+    if (ParseRole(t, &r)) {
+      uint32_t nf, ne;
+      const LexEntry* person;
+      uint32_t end = 0;
+      if (!en_ && (IsPunct(r.end, "«") || EntryAt(r.end, LexKind::kHonorific) ||
+                   EntryAt(r.end, LexKind::kEntity))) {
+        uint32_t start = r.end;
+        if (EntryAt(start, LexKind::kHonorific)) start = SpanAt(start)->end;
+        end = NameAfter(start, &nf, &ne, &person);
+      } else if (en_) {
+        end = NameAfter(r.end, &nf, &ne, &person);
+      }
+      if (end > 0) {
+        Mention& m = person ? AddLexiconEntity(r.first, ne, *person) : AddPerson(r.first, nf, ne);
+        m.end_token = end;
+        m.span_end = end;
+        m.role = r.role;
+        m.role_of = r.of;
+        return end;
+      }
+      Mention m;
+      m.first_token = r.first;
+      m.end_token = r.end;
+      m.span_end = r.end;
+      m.sentence = index_;
+      m.kind = MentionKind::kRole;
+      m.role = r.role;
+      m.role_of = r.of;
+      doc_.mentions.push_back(std::move(m));
+      return r.end;
+    }
+    // «Quoted» text: an entity, or a name next to a title.
+    if (IsPunct(t, "«")) {
+      uint32_t nf, ne;
+      const LexEntry* person;
+      const uint32_t end = NameAfter(t, &nf, &ne, &person);
+      if (end == 0) return t + 1;
+      RolePhrase after;
+      if (IsComma(end) ? ParseRole(end + 1, &after) : ParseRole(end, &after)) {
+        Mention& m = AddPerson(t, nf, ne);
+        m.end_token = end;
+        return AttachApposition(m, end) > end ? m.span_end : end;
+      }
+      return t + 1;
+    }
+    if (const LexEntry* ref = EntryAt(t, LexKind::kReference)) {
+      Mention m;
+      m.first_token = t;
+      m.end_token = SpanAt(t)->end;
+      m.span_end = m.end_token;
+      m.sentence = index_;
+      if (ref->id == "pronoun") {
+        m.kind = MentionKind::kPronoun;
+      } else if (ref->id == "this-country" || ref->id == "own-country") {
+        m.kind = MentionKind::kThisCountry;
+        m.role_of = "@" + ref->id;
+      } else {
+        return m.end_token;
+      }
+      doc_.mentions.push_back(std::move(m));
+      return SpanAt(t)->end;
+    }
+    if (const LexEntry* e = EntryAt(t, LexKind::kEntity)) {
+      const LexSpan* span = SpanAt(t);
+      if (e->adjective && span->entries.size() == 1) return span->end;
+      // A capital after "in"/"در" is the place; elsewhere it may act for its state.
+      const LexEntry* chosen = nullptr;
+      const bool after_in =
+          t > s_.first_token && (IsKey(t - 1, "در") || IsKey(t - 1, "in") || IsKey(t - 1, "at"));
+      for (const LexEntry* c : span->entries) {
+        if (c->kind != LexKind::kEntity || c->adjective) continue;
+        if (!chosen || (after_in ? !c->metonym && chosen->metonym : c->metonym && !chosen->metonym))
+          chosen = c;
+      }
+      if (!chosen) return span->end;
+      Mention& m = AddLexiconEntity(t, span->end, *chosen);
+      if (after_in && chosen->metonym) m.metonym = false;
+      if (m.entity.type == EntityType::kPerson) return AttachApposition(m, span->end);
+      return span->end;
+    }
+    // A name followed by its title: "name، title country".
+    if (IsNameWord(t) && (t == s_.first_token || !IsNameWord(t - 1))) {
+      uint32_t u = t;
+      while (u < s_.end_token && IsNameWord(u)) ++u;
+      RolePhrase r;
+      if (u - t <= kMaxNameWords && IsComma(u) && ParseRole(u + 1, &r)) {
+        Mention& m = AddPerson(t, t, u);
+        return AttachApposition(m, u);
+      }
+      return u;
+    }
+    return t + 1;
+  }
+
+  const Lexicon& lex_;
+  Document& doc_;
+  const Sentence& s_;
+  int index_;
+  bool en_;
+  std::set<uint32_t> attributed_;
+};
+
+}  // namespace
+
+std::string PersonIdFor(std::string_view name) {
+  static std::once_flag once;
+  static icu::Transliterator* prototype = nullptr;
+  std::call_once(once, [] {
+    UErrorCode status = U_ZERO_ERROR;
+    prototype = icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD,
+                                                    status);
+    if (U_FAILURE(status)) prototype = nullptr;
+  });
+  std::string latin;
+  if (prototype) {
+    // Transliterators are not thread-safe; each thread keeps its own clone.
+    thread_local std::unique_ptr<icu::Transliterator> local(prototype->clone());
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+    local->transliterate(u);
+    u.toUTF8String(latin);
+  }
+  std::string slug = Slugify(latin);
+  if (slug.empty()) slug = Slugify(MatchKey(name));
+  return "person:" + (slug.empty() ? "unnamed" : slug);
+}
+
+void RecognizeEntities(const Lexicon& lexicon, Document& doc) {
+  doc.mentions.clear();
+  for (size_t i = 0; i < doc.sentences.size(); ++i)
+    SentenceRecognizer(lexicon, doc, static_cast<int>(i)).Run();
+}
+
+}  // namespace diplograph

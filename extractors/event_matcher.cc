@@ -1,0 +1,251 @@
+#include "extractors/event_matcher.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace diplograph {
+
+namespace {
+
+constexpr uint32_t kMaxGap = 8;
+
+constexpr std::array<std::string_view, 14> kFaPrepositions = {
+    "با", "به", "از", "در", "برای", "بر", "تا", "میان", "بین", "نزد", "علیه", "درباره", "جز", "را"};
+constexpr std::array<std::string_view, 16> kEnPrepositions = {
+    "with", "to",      "in",      "of",    "for",    "by",      "from", "at",
+    "on",   "between", "against", "about", "toward", "towards", "into", "'s"};
+
+// Person endings after a verb stem, longest first.
+constexpr std::array<std::string_view, 9> kEndings = {"ند", "یم", "ید", "ه", "م",
+                                                      "ی",  "د",  "ن",  ""};
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+bool IsStemForm(std::string_view key, const PatternItem& lv) {
+  for (std::string_view stem :
+       {std::string_view(lv.past_stem), std::string_view(lv.present_stem)}) {
+    if (!StartsWith(key, stem)) continue;
+    const std::string_view rest = key.substr(stem.size());
+    for (std::string_view e : kEndings)
+      if (rest == e) return true;
+  }
+  return false;
+}
+
+struct MatchState {
+  int subject = -1;
+  int object = -1;
+  bool negated = false;
+  bool future = false;
+  uint32_t end = 0;
+};
+
+class SentenceMatcher {
+ public:
+  SentenceMatcher(Document& doc, int sentence, const std::vector<int>& mention_at)
+      : doc_(doc), s_(doc.sentences[sentence]), index_(sentence), mention_at_(mention_at) {}
+
+  void Run(const EventRule& rule, int context_subject) {
+    for (uint32_t t = s_.first_token; t < s_.end_token; ++t) {
+      MatchState st;
+      if (!Match(rule, 0, t, &st)) continue;
+      EventMatch m;
+      m.rule = &rule;
+      m.sentence = index_;
+      m.first_token = t;
+      m.end_token = st.end;
+      m.object = st.object;
+      m.subject = st.subject;
+      if (!rule.has_subject) {
+        m.subject = SentenceSubject(t);
+        if (m.subject < 0 && doc_.lang == Lang::kFa) {
+          m.subject = context_subject;
+          m.subject_from_context = true;
+        }
+      }
+      if (m.subject < 0 || m.object < 0) continue;
+      if (rule.swap) std::swap(m.subject, m.object);
+      m.modality = ModalityOf(rule, t, st);
+      doc_.events.push_back(m);
+    }
+  }
+
+  // The first actor of the sentence before token t not governed by a preposition.
+  int SentenceSubject(uint32_t before) const {
+    for (uint32_t t = s_.first_token; t < before; ++t) {
+      const int mi = mention_at_[t];
+      if (mi < 0) continue;
+      const Mention& m = doc_.mentions[mi];
+      if (!IsActor(m)) continue;
+      if (m.first_token > s_.first_token && Governed(m.first_token - 1)) continue;
+      return mi;
+    }
+    return -1;
+  }
+
+ private:
+  bool IsActor(const Mention& m) const {
+    return m.resolved && m.kind != MentionKind::kAttribution && m.entity.type != EntityType::kEvent;
+  }
+
+  bool Governed(uint32_t t) const {
+    const std::string& key = doc_.tokens[t].key;
+    if (doc_.lang == Lang::kFa)
+      return std::find(kFaPrepositions.begin(), kFaPrepositions.end(), key) !=
+             kFaPrepositions.end();
+    return std::find(kEnPrepositions.begin(), kEnPrepositions.end(), key) != kEnPrepositions.end();
+  }
+
+  // Tokens a literal consumes at t: token keys joined until they spell it.
+  uint32_t Literal(const PatternItem& item, uint32_t t) const {
+    for (const std::string& key : item.keys) {
+      std::string joined;
+      for (uint32_t u = t; u < s_.end_token && u < t + 4; ++u) {
+        if (doc_.tokens[u].kind == TokenKind::kPunct) break;
+        joined += doc_.tokens[u].key;
+        if (joined.size() > key.size() || key.compare(0, joined.size(), joined) != 0) break;
+        if (joined.size() == key.size()) return u - t + 1;
+      }
+    }
+    return 0;
+  }
+
+  // A light verb form at t; returns tokens consumed, sets negation and future.
+  uint32_t LightVerb(const PatternItem& lv, uint32_t t, MatchState* st) const {
+    if (t >= s_.end_token) return 0;
+    uint32_t u = t;
+    std::string_view key = doc_.tokens[u].key;
+    bool neg = false, future = false;
+    // Future: خواهد کرد, نخواهد کرد.
+    if (StartsWith(key, "خواه") || StartsWith(key, "نخواه")) {
+      if (u + 1 < s_.end_token && doc_.tokens[u + 1].key == lv.past_stem) {
+        st->negated = StartsWith(key, "ن");
+        st->future = true;
+        return 2;
+      }
+    }
+    // Separate می / نمی before the stem (a ZWNJ became a space).
+    if ((key == "می" || key == "نمی") && u + 1 < s_.end_token) {
+      neg = key == "نمی";
+      key = doc_.tokens[++u].key;
+    } else if (StartsWith(key, "نمی") &&
+               IsStemForm(key.substr(std::string_view("نمی").size()), lv)) {
+      neg = true;
+      key = key.substr(std::string_view("نمی").size());
+    } else if (StartsWith(key, "می") && IsStemForm(key.substr(std::string_view("می").size()), lv)) {
+      key = key.substr(std::string_view("می").size());
+    }
+    if (!IsStemForm(key, lv)) {
+      if (!StartsWith(key, "ن") || !IsStemForm(key.substr(std::string_view("ن").size()), lv)) {
+        // بودن's present is irregular: است, هست, نیست.
+        if (lv.past_stem != "بود") return 0;
+        if (key == "نیست" || key == "نیستند" || key == "نیستیم")
+          neg = true;
+        else if (key != "است" && !StartsWith(key, "هست"))
+          return 0;
+      } else {
+        neg = true;
+      }
+    }
+    ++u;
+    // Perfect: کرده است / کرده اند.
+    if (u < s_.end_token) {
+      const std::string& aux = doc_.tokens[u].key;
+      if (aux == "است" || aux == "اند" || aux == "ایم" || aux == "بود" || aux == "بودند") ++u;
+    }
+    st->negated = st->negated || neg;
+    st->future = st->future || future;
+    return u - t;
+  }
+
+  bool Match(const EventRule& rule, size_t i, uint32_t t, MatchState* st) const {
+    if (i == rule.items.size()) {
+      st->end = t;
+      return true;
+    }
+    const PatternItem& item = rule.items[i];
+    switch (item.kind) {
+      case PatternItemKind::kLiteral: {
+        const uint32_t n = t < s_.end_token ? Literal(item, t) : 0;
+        if (n > 0 && Match(rule, i + 1, t + n, st)) return true;
+        return item.optional && Match(rule, i + 1, t, st);
+      }
+      case PatternItemKind::kSubject:
+      case PatternItemKind::kObject: {
+        if (t >= s_.end_token) return false;
+        const int mi = mention_at_[t];
+        if (mi < 0 || !IsActor(doc_.mentions[mi])) return false;
+        const MatchState saved = *st;
+        (item.kind == PatternItemKind::kSubject ? st->subject : st->object) = mi;
+        // The actor alone, or with its apposition ("X، title country،").
+        const Mention& m = doc_.mentions[mi];
+        if (m.span_end > m.end_token && Match(rule, i + 1, m.span_end, st)) return true;
+        if (Match(rule, i + 1, m.end_token, st)) return true;
+        *st = saved;
+        return false;
+      }
+      case PatternItemKind::kLightVerb: {
+        MatchState trial = *st;
+        const uint32_t n = LightVerb(item, t, &trial);
+        if (n == 0) return false;
+        if (!Match(rule, i + 1, t + n, &trial)) return false;
+        *st = trial;
+        return true;
+      }
+      case PatternItemKind::kGap:
+        for (uint32_t g = 0; g <= kMaxGap && t + g < s_.end_token; ++g)
+          if (Match(rule, i + 1, t + g, st)) return true;
+        return false;
+    }
+    return false;
+  }
+
+  Modality ModalityOf(const EventRule& rule, uint32_t start, const MatchState& st) const {
+    if (st.negated) return Modality::kNegated;
+    bool intended = rule.intended || st.future;
+    if (doc_.lang == Lang::kEn) {
+      // Auxiliaries just before the construction: "did not meet", "will visit".
+      const uint32_t from = start >= s_.first_token + 3 ? start - 3 : s_.first_token;
+      for (uint32_t u = from; u < start; ++u) {
+        const std::string& k = doc_.tokens[u].key;
+        if (k == "not" || k == "never" || k == "didn" || k == "doesn" || k == "won")
+          return Modality::kNegated;
+        if (k == "will" || k == "plans" || k == "intends" || k == "ready" || k == "expected")
+          intended = true;
+      }
+    } else {
+      for (uint32_t u = s_.first_token; u < start; ++u)
+        if (doc_.tokens[u].key == "قرار") intended = true;
+    }
+    return intended ? Modality::kIntended : Modality::kAsserted;
+  }
+
+  Document& doc_;
+  const Sentence& s_;
+  int index_;
+  const std::vector<int>& mention_at_;
+};
+
+}  // namespace
+
+void MatchEvents(const std::vector<EventRule>& rules, Document& doc) {
+  doc.events.clear();
+  std::vector<int> mention_at(doc.tokens.size(), -1);
+  for (size_t i = 0; i < doc.mentions.size(); ++i) {
+    const Mention& m = doc.mentions[i];
+    if (m.first_token < mention_at.size() && mention_at[m.first_token] < 0)
+      mention_at[m.first_token] = static_cast<int>(i);
+  }
+  int context_subject = -1;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    SentenceMatcher matcher(doc, static_cast<int>(si), mention_at);
+    for (const EventRule& rule : rules)
+      if (rule.lang == doc.lang) matcher.Run(rule, context_subject);
+    // A subjectless Persian clause continues the last sentence's subject.
+    const int subject = matcher.SentenceSubject(doc.sentences[si].end_token);
+    if (subject >= 0) context_subject = subject;
+  }
+}
+
+}  // namespace diplograph

@@ -1,0 +1,109 @@
+#include "extractors/event_rules.h"
+
+#include <fstream>
+
+#include "core/error.h"
+#include "core/normalize.h"
+#include "core/predicate.h"
+#include "extractors/lexicon.h"
+
+namespace diplograph {
+
+namespace {
+
+std::vector<std::string> SplitOn(const std::string& s, char sep) {
+  std::vector<std::string> parts;
+  size_t pos = 0;
+  while (true) {
+    const size_t next = s.find(sep, pos);
+    const std::string part = s.substr(pos, next == std::string::npos ? next : next - pos);
+    if (!part.empty()) parts.push_back(part);
+    if (next == std::string::npos) break;
+    pos = next + 1;
+  }
+  return parts;
+}
+
+}  // namespace
+
+EventRule CompileEventRule(const std::string& predicate, const std::string& pattern,
+                           const std::string& name, const std::string& flags, Lang lang,
+                           const Lexicon& lexicon, const std::string& where) {
+  if (!FindPredicate(predicate)) throw Error(where + ": unknown predicate \"" + predicate + "\"");
+  EventRule rule;
+  rule.predicate = predicate;
+  rule.name = name;
+  rule.lang = lang;
+  bool has_object = false;
+  for (const std::string& word : SplitOn(pattern, ' ')) {
+    PatternItem item;
+    if (word == "{S}") {
+      item.kind = PatternItemKind::kSubject;
+      rule.has_subject = true;
+    } else if (word == "{O}") {
+      item.kind = PatternItemKind::kObject;
+      has_object = true;
+    } else if (word == "...") {
+      item.kind = PatternItemKind::kGap;
+    } else if (word.rfind("{LV:", 0) == 0 && word.back() == '}') {
+      item.kind = PatternItemKind::kLightVerb;
+      const std::string lemma = MatchKey(word.substr(4, word.size() - 5));
+      auto it = lexicon.LightVerbs().find(lemma);
+      if (it == lexicon.LightVerbs().end())
+        throw Error(where + ": light verb " + word + " is not in light_verbs.tsv");
+      item.past_stem = it->second.first;
+      item.present_stem = it->second.second;
+    } else if (word.front() == '{') {
+      throw Error(where + ": unknown slot " + word);
+    } else {
+      std::string text = word;
+      if (text.size() > 1 && text.back() == '?') {
+        item.optional = true;
+        text.pop_back();
+      }
+      for (const std::string& alt : SplitOn(text, '|')) {
+        const std::string key = MatchKey(alt);
+        if (key.empty()) throw Error(where + ": literal \"" + alt + "\" has no letters");
+        item.keys.push_back(key);
+      }
+      if (item.keys.empty()) throw Error(where + ": empty literal");
+    }
+    rule.items.push_back(std::move(item));
+  }
+  if (!has_object) throw Error(where + ": pattern has no {O} slot");
+  if (rule.items.front().kind == PatternItemKind::kGap ||
+      rule.items.back().kind == PatternItemKind::kGap)
+    throw Error(where + ": a pattern cannot begin or end with ...");
+  for (const std::string& flag : SplitOn(flags, ',')) {
+    if (flag == "intended")
+      rule.intended = true;
+    else if (flag == "swap")
+      rule.swap = true;
+    else
+      throw Error(where + ": unknown flag \"" + flag + "\"");
+  }
+  return rule;
+}
+
+std::vector<EventRule> LoadEventRules(const std::string& dir, const Lexicon& lexicon) {
+  std::vector<EventRule> rules;
+  for (const auto& [code, lang] : {std::pair{"fa", Lang::kFa}, std::pair{"en", Lang::kEn}}) {
+    const std::string path = dir + "/" + code + "/events.tsv";
+    std::ifstream in(path);
+    if (!in) throw Error(path + ": cannot open event rules");
+    std::string line;
+    size_t n = 0;
+    while (std::getline(in, line)) {
+      ++n;
+      const auto f = SplitTsvLine(line);
+      if (f.empty()) continue;
+      const std::string where = path + ":" + std::to_string(n);
+      if (f.size() < 3) throw Error(where + ": expected predicate, pattern, rule [, flags]");
+      rules.push_back(
+          CompileEventRule(f[0], f[1], f[2], f.size() > 3 ? f[3] : "", lang, lexicon, where));
+    }
+  }
+  return rules;
+}
+
+}  // namespace diplograph

@@ -1,0 +1,42 @@
+// LexEntry: one form of the lexicon and what it names.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace diplograph {
+
+enum class LexKind {
+  kEntity,       // country, organization, place, person, event (by id prefix)
+  kRole,         // office title; id is the English role key
+  kHonorific,    // سید، آقای، Mr, Sheikh
+  kAttribution,  // به گزارش, according to
+  kReference,    // this-country, own-country, pronoun (id says which)
+  kStopword,     // never part of a name
+};
+
+struct LexEntry {
+  LexKind kind = LexKind::kEntity;
+  std::string id;          // entity id, role key, or reference kind
+  std::string lang;        // "fa", "en", "ar", or "" for any
+  std::string form;        // as written in the data file
+  bool adjective = false;  // Iranian, ایرانی: qualifies a title, is no actor
+  bool metonym = false;    // Tehran for Iran
+  bool ambiguous = false;  // a surname shared by several people
+};
+
+// Tokens [first, end) that matched lexicon forms, longest match first.
+struct LexSpan {
+  uint32_t first = 0;
+  uint32_t end = 0;
+  std::vector<const LexEntry*> entries;
+
+  const LexEntry* Find(LexKind kind) const {
+    for (const LexEntry* e : entries)
+      if (e->kind == kind) return e;
+    return nullptr;
+  }
+};
+
+}  // namespace diplograph

@@ -1,0 +1,89 @@
+// Lexicon: names, titles and markers read from data files, matched over tokens.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/date.h"
+#include "core/entity.h"
+#include "extractors/document.h"
+#include "extractors/lex_entry.h"
+
+namespace diplograph {
+
+// One term of office, from common/offices.tsv.
+struct Office {
+  std::string person;  // entity id
+  std::string role;    // role key
+  std::string of;      // country or organization id
+  Date from, to;       // to unknown = still in office
+};
+
+// A calendar word from fa/dates.tsv or en/dates.tsv.
+struct DateWord {
+  std::string kind;  // persian-month, gregorian-month, weekday, relative-day, ordinal
+  int value = 0;
+};
+
+class Lexicon {
+ public:
+  // Loads the data files under `dir` (common/, fa/, en/) and every country's
+  // CLDR names from ICU. Throws Error naming the file and line of a bad row.
+  static std::shared_ptr<Lexicon> Load(const std::string& dir);
+  // The built-in lexicon directory: $DIPLOGRAPH_LEXICON, else the one next
+  // to the executable's install prefix, else the source tree's.
+  static std::string DefaultDir();
+
+  // Adds the rows of a user file in the entity format (id, lang, form, attributes).
+  void LoadEntityFile(const std::string& path);
+
+  // Longest entries whose form matches tokens starting at `first` (not
+  // crossing `end` or punctuation). Returns the token count, 0 if none.
+  uint32_t LongestMatch(const std::vector<Token>& tokens, uint32_t first, uint32_t end,
+                        std::vector<const LexEntry*>* entries) const;
+
+  // Display record of a lexicon entity (English name, type); nullptr if unknown.
+  const Entity* FindEntity(std::string_view id) const;
+  // Whoever held `role` of `of` on `date`; empty when unknown or not unique.
+  std::string OfficeHolder(std::string_view role, std::string_view of, const Date& date) const;
+  // Longest calendar word (month, weekday, relative day, ordinal) at `first`;
+  // returns its token count, 0 if none.
+  uint32_t MatchDateWord(const std::vector<Token>& tokens, uint32_t first, uint32_t end,
+                         const DateWord** word) const;
+  // Persian light verbs: lemma -> {past stem, present stem}.
+  const std::unordered_map<std::string, std::pair<std::string, std::string>>& LightVerbs() const {
+    return light_verbs_;
+  }
+  const std::string& dir() const { return dir_; }
+
+ private:
+  void Add(LexEntry entry);
+  void AddEntityRow(const std::string& id, const std::string& lang, const std::string& form,
+                    std::string_view attrs, const std::string& where);
+  void LoadCountriesFromIcu();
+  void LoadEntityTsv(const std::string& path, bool required);
+  void LoadRoles(const std::string& path, const std::string& lang);
+  void LoadWordList(const std::string& path, LexKind kind, const std::string& lang);
+  void LoadReferences(const std::string& path, const std::string& lang);
+  void LoadOffices(const std::string& path);
+  void LoadDates(const std::string& path);
+  void LoadLightVerbs(const std::string& path);
+
+  std::string dir_;
+  std::vector<std::unique_ptr<LexEntry>> entries_;
+  std::unordered_map<std::string, std::vector<const LexEntry*>> by_key_;
+  std::unordered_map<std::string, Entity> entities_;
+  std::vector<Office> offices_;
+  std::unordered_map<std::string, DateWord> date_words_;
+  uint32_t max_date_tokens_ = 1;
+  std::unordered_map<std::string, std::pair<std::string, std::string>> light_verbs_;
+  uint32_t max_tokens_ = 1;
+};
+
+// Splits a TSV data line; comments (#) and blank lines give no fields.
+std::vector<std::string> SplitTsvLine(std::string_view line);
+
+}  // namespace diplograph

@@ -1,0 +1,45 @@
+#include "extractors/pipeline.h"
+
+#include "extractors/coreference.h"
+#include "extractors/date_resolver.h"
+#include "extractors/entity_recognizer.h"
+#include "extractors/event_matcher.h"
+#include "extractors/lexicon_matcher.h"
+#include "extractors/segmenter.h"
+#include "extractors/statement_builder.h"
+
+namespace diplograph {
+
+std::unique_ptr<Extractor> Extractor::Create(const std::string& lexicon_dir,
+                                             const std::vector<std::string>& extra_lexicons) {
+  auto ex = std::unique_ptr<Extractor>(new Extractor());
+  ex->lexicon_ = Lexicon::Load(lexicon_dir);
+  for (const std::string& path : extra_lexicons) ex->lexicon_->LoadEntityFile(path);
+  ex->rules_ = LoadEventRules(lexicon_dir, *ex->lexicon_);
+  return ex;
+}
+
+Document Extractor::Analyze(const Article& article, const ExtractOptions& options) const {
+  Document doc;
+  doc.article = article;
+  doc.lang = options.lang;
+  if (doc.lang == Lang::kUnknown) {
+    if (article.meta.lang == "fa") doc.lang = Lang::kFa;
+    if (article.meta.lang == "en") doc.lang = Lang::kEn;
+  }
+  doc.published = options.date;
+  if (!doc.published && !article.meta.published.empty())
+    doc.published = Date::ParseIso(article.meta.published);
+  if (doc.published && doc.published->precision != DatePrecision::kDay) doc.published.reset();
+
+  Segment(doc);
+  MatchLexicon(*lexicon_, doc);
+  RecognizeEntities(*lexicon_, doc);
+  ResolveDates(*lexicon_, doc);
+  ResolveCoreference(*lexicon_, options.home_country, doc);
+  MatchEvents(rules_, doc);
+  BuildStatements(*lexicon_, doc);
+  return doc;
+}
+
+}  // namespace diplograph

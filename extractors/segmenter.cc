@@ -1,0 +1,139 @@
+#include "extractors/segmenter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <memory>
+#include <mutex>
+
+#include "core/error.h"
+#include "core/utf8.h"
+
+namespace diplograph {
+
+namespace {
+
+// Creating a sentence iterator loads rules; do it once and clone per call.
+std::unique_ptr<icu::BreakIterator> SentenceIterator() {
+  static std::once_flag once;
+  static icu::BreakIterator* prototype = nullptr;
+  std::call_once(once, [] {
+    UErrorCode status = U_ZERO_ERROR;
+    prototype = icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status);
+    if (U_FAILURE(status)) prototype = nullptr;
+  });
+  if (!prototype) throw Error("ICU: cannot create a sentence break iterator");
+  return std::unique_ptr<icu::BreakIterator>(prototype->clone());
+}
+
+bool IsWordChar(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalnum(static_cast<UChar32>(c)) ||
+         (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
+}
+
+void Tokenize(Document& doc, uint32_t begin, uint32_t end) {
+  const std::string& text = doc.norm.text;
+  size_t pos = begin;
+  while (pos < end) {
+    const size_t start = pos;
+    const char32_t c = utf8::Next(text, &pos);
+    if (c == ' ' || c == '\n' || u_isspace(static_cast<UChar32>(c))) continue;
+    Token tok;
+    tok.begin = static_cast<uint32_t>(start);
+    if (IsWordChar(c)) {
+      bool all_digits = c < 0x80 && c >= '0' && c <= '9';
+      tok.capitalized = u_isupper(static_cast<UChar32>(c));
+      char32_t f = FoldForKey(c);
+      if (f) utf8::Append(&tok.key, f);
+      while (pos < end) {
+        size_t next = pos;
+        const char32_t d = utf8::Next(text, &next);
+        if (IsWordChar(d)) {
+          all_digits = all_digits && d >= '0' && d <= '9';
+        } else if (d == '-' || d == 0x2010) {
+          // A hyphen joins words ("al-Sudani", "Secretary-General").
+          size_t after = next;
+          if (after >= end || !IsWordChar(utf8::Next(text, &after))) break;
+          all_digits = false;
+        } else {
+          break;
+        }
+        f = FoldForKey(d);
+        if (f) utf8::Append(&tok.key, f);
+        pos = next;
+      }
+      tok.kind = all_digits ? TokenKind::kNumber : TokenKind::kWord;
+    } else if ((c == '\'' || c == 0x2019) && pos < end && (text[pos] == 's' || text[pos] == 'S')) {
+      // English possessive "Iran's": its own token, so "Iran" stays a name.
+      const size_t after = pos + 1;
+      size_t probe = after;
+      if (after < end && IsWordChar(utf8::Next(text, &probe))) {
+        tok.kind = TokenKind::kPunct;
+        tok.key = "'";
+      } else {
+        pos = after;
+        tok.kind = TokenKind::kWord;
+        tok.key = "'s";
+      }
+    } else {
+      tok.kind = TokenKind::kPunct;
+      utf8::Append(&tok.key, c);
+    }
+    tok.end = static_cast<uint32_t>(pos);
+    doc.tokens.push_back(std::move(tok));
+  }
+}
+
+}  // namespace
+
+Lang DetectLanguage(std::string_view text) {
+  size_t arabic = 0, latin = 0, pos = 0;
+  while (pos < text.size()) {
+    const char32_t c = utf8::Next(text, &pos);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+      ++latin;
+    else if (c >= 0x0600 && c <= 0x06FF)
+      ++arabic;
+  }
+  if (arabic == 0 && latin == 0) return Lang::kUnknown;
+  return arabic >= latin ? Lang::kFa : Lang::kEn;
+}
+
+void Segment(Document& doc) {
+  const std::string& original = doc.article.text;
+  doc.original_byte_of_cp.clear();
+  doc.original_byte_of_cp.reserve(original.size() + 1);
+  for (size_t i = 0; i < original.size(); ++i)
+    if ((static_cast<unsigned char>(original[i]) & 0xC0) != 0x80)
+      doc.original_byte_of_cp.push_back(static_cast<uint32_t>(i));
+  doc.original_byte_of_cp.push_back(static_cast<uint32_t>(original.size()));
+
+  doc.norm = Normalize(original);
+  if (doc.lang == Lang::kUnknown) doc.lang = DetectLanguage(doc.norm.text);
+
+  const std::string& text = doc.norm.text;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) throw Error("ICU: cannot open text for segmentation");
+  auto it = SentenceIterator();
+  it->setText(ut, status);
+  if (U_FAILURE(status)) {
+    utext_close(ut);
+    throw Error("ICU: cannot segment text");
+  }
+  int32_t start = it->first();
+  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
+    Sentence s;
+    s.begin = static_cast<uint32_t>(start);
+    s.end = static_cast<uint32_t>(end);
+    s.first_token = static_cast<uint32_t>(doc.tokens.size());
+    Tokenize(doc, s.begin, s.end);
+    s.end_token = static_cast<uint32_t>(doc.tokens.size());
+    if (s.end_token > s.first_token) doc.sentences.push_back(s);
+  }
+  utext_close(ut);
+}
+
+}  // namespace diplograph

@@ -1,0 +1,137 @@
+#include "extractors/statement_builder.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "extractors/event_rules.h"
+
+namespace diplograph {
+
+namespace {
+
+constexpr double kRoleConfidence = 0.9;
+constexpr double kEventConfidence = 0.85;
+constexpr double kContextSubjectPenalty = 0.15;
+
+Provenance Evidence(const Document& doc, int sentence, const std::string& rule, double confidence) {
+  const Sentence& s = doc.sentences[sentence];
+  Provenance p;
+  p.article = doc.article.meta.id;
+  p.source = doc.article.meta.source;
+  p.url = doc.article.meta.url;
+  p.published = doc.published ? doc.published->ToIso() : std::string();
+  p.sentence = sentence;
+  p.start = doc.norm.OriginalOffset(doc.tokens[s.first_token].begin);
+  p.end = doc.norm.OriginalOffset(doc.tokens[s.end_token - 1].end - 1) + 1;
+  p.text = doc.OriginalText(s.first_token, s.end_token);
+  p.rule = rule;
+  p.confidence = confidence;
+  return p;
+}
+
+// The place a sentence names with "در" / "in" / "at", other than its actors.
+std::optional<Entity> PlaceOf(const Document& doc, int sentence,
+                              const std::set<std::string>& skip) {
+  for (const Mention& m : doc.mentions) {
+    if (m.sentence != sentence || m.kind != MentionKind::kEntity || m.metonym) continue;
+    if (m.entity.type != EntityType::kPlace || skip.count(m.entity.id)) continue;
+    if (m.first_token == 0) continue;
+    const std::string& before = doc.tokens[m.first_token - 1].key;
+    if (before == "در" || before == "in" || before == "at") return m.entity;
+  }
+  return std::nullopt;
+}
+
+bool Better(const Statement& a, const Statement& b) {
+  if (a.date.precision != b.date.precision) return a.date.precision > b.date.precision;
+  return a.confidence > b.confidence;
+}
+
+}  // namespace
+
+void BuildStatements(const Lexicon& lexicon, Document& doc) {
+  // Every surface form an entity takes in the article.
+  std::unordered_map<std::string, std::vector<std::string>> forms;
+  for (const Mention& m : doc.mentions) {
+    if (!m.resolved) continue;
+    auto& list = forms[m.entity.id];
+    for (const std::string& n : m.entity.names)
+      if (std::find(list.begin(), list.end(), n) == list.end()) list.push_back(n);
+  }
+  auto full = [&](const Entity& e) {
+    Entity out = e;
+    out.names.clear();
+    for (const std::string& n : forms[e.id]) out.AddName(n);
+    if (out.name.empty() && !out.names.empty()) out.name = out.names.front();
+    return out;
+  };
+
+  std::vector<Statement> found;
+  std::set<std::string> roles_seen;
+  for (const Mention& m : doc.mentions) {
+    if (!m.resolved || m.role.empty() || m.role_of.empty() ||
+        m.entity.type != EntityType::kPerson || m.role_of.front() == '@')
+      continue;
+    if (!roles_seen.insert(m.entity.id + '\x1f' + m.role + '\x1f' + m.role_of).second) continue;
+    Statement st;
+    st.subject = full(m.entity);
+    st.predicate = "holds_role";
+    Entity of;
+    if (const Entity* known = lexicon.FindEntity(m.role_of)) {
+      of = *known;
+      of.names.clear();
+    } else {
+      of.id = m.role_of;
+      of.type = EntityTypeOfId(m.role_of).value_or(EntityType::kCountry);
+    }
+    st.object = full(of);
+    st.role = m.role;
+    st.confidence = kRoleConfidence;
+    const char* rule =
+        doc.lang == Lang::kFa ? "fa.holds_role.apposition" : "en.holds_role.apposition";
+    st.provenance.push_back(Evidence(doc, m.sentence, rule, st.confidence));
+    found.push_back(std::move(st));
+  }
+
+  for (const EventMatch& e : doc.events) {
+    const Mention& subj = doc.mentions[e.subject];
+    const Mention& obj = doc.mentions[e.object];
+    if (subj.entity.id == obj.entity.id) continue;
+    Statement st;
+    st.subject = full(subj.entity);
+    st.predicate = e.rule->predicate;
+    st.object = full(obj.entity);
+    st.modality = e.modality;
+    if (const auto& d = doc.sentences[e.sentence].date) st.date = *d;
+    st.place = PlaceOf(doc, e.sentence, {subj.entity.id, obj.entity.id});
+    st.confidence = kEventConfidence - (e.subject_from_context ? kContextSubjectPenalty : 0.0);
+    st.provenance.push_back(Evidence(doc, e.sentence, e.rule->name, st.confidence));
+    found.push_back(std::move(st));
+  }
+
+  // One statement per (subject, predicate, object, modality) in an article,
+  // unless the article gives two different known dates.
+  std::map<std::string, size_t> index;
+  doc.statements.clear();
+  for (Statement& st : found) {
+    const std::string base = st.subject.id + '\x1f' + st.predicate + '\x1f' + st.object.id +
+                             '\x1f' + ModalityName(st.modality);
+    auto it = index.find(base);
+    if (it == index.end()) {
+      index.emplace(base, doc.statements.size());
+      doc.statements.push_back(std::move(st));
+      continue;
+    }
+    Statement& kept = doc.statements[it->second];
+    if (kept.date.known() && st.date.known() && !(kept.date == st.date)) {
+      index[base + '\x1f' + st.date.ToIso()] = doc.statements.size();
+      doc.statements.push_back(std::move(st));
+    } else if (Better(st, kept)) {
+      kept = std::move(st);
+    }
+  }
+}
+
+}  // namespace diplograph

@@ -1,0 +1,121 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "run.h"
+#include "store/store.h"
+
+using namespace diplograph::test;
+using nlohmann::json;
+
+namespace {
+json Stats(const std::string& db) {
+  const RunResult r = Run("stats --format json --db " + Quote(db));
+  REQUIRE(r.exit_code == 0);
+  return json::parse(r.out);
+}
+}  // namespace
+
+TEST_CASE("ingesting the examples fills the store and a second ingest changes nothing",
+          "[cli][ingest]") {
+  TempDir dir;
+  const std::string db = dir / "graph.db";
+  RunResult r = Run("ingest --db " + Quote(db) + " " + Quote(Examples()));
+  REQUIRE(r.exit_code == 0);
+  const json first = Stats(db);
+  CHECK(first["articles"].get<int>() >= 4);
+  CHECK(first["statements"].get<int>() > 0);
+  CHECK(first["entities"].get<int>() > 0);
+  CHECK(first["provenance"].get<int>() >= first["statements"].get<int>());
+
+  r = Run("ingest --db " + Quote(db) + " " + Quote(Examples()));
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("already stored") != std::string::npos);
+  CHECK(Stats(db) == first);
+
+  r = Run("check --db " + Quote(db));
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("consistent") != std::string::npos);
+}
+
+TEST_CASE("queries answer who met whom and what ties Iran and Serbia", "[cli][query]") {
+  TempDir dir;
+  const std::string db = dir / "graph.db";
+  REQUIRE(Run("ingest -q --db " + Quote(db) + " " + Quote(Examples())).exit_code == 0);
+
+  // Countries are named in any language or by id.
+  RunResult r = Run("relations --format json --db " + Quote(db) + " Iran صربستان");
+  REQUIRE(r.exit_code == 0);
+  const json ties = json::parse(r.out);
+  CHECK(ties.is_array());
+  CHECK_FALSE(ties.empty());
+  for (const json& s : ties) CHECK(s.contains("sources"));
+
+  r = Run("relations --db " + Quote(db) + " country:IR country:RS");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("PREDICATE") != std::string::npos);
+
+  r = Run("neighbors --format json --db " + Quote(db) + " Iran");
+  REQUIRE(r.exit_code == 0);
+  CHECK_FALSE(json::parse(r.out).empty());
+
+  r = Run("timeline --format json --db " + Quote(db) + " ایران");
+  REQUIRE(r.exit_code == 0);
+  const json timeline = json::parse(r.out);
+  REQUIRE_FALSE(timeline.empty());
+  // Dated statements come first, in order.
+  std::string last;
+  for (const json& s : timeline) {
+    if (s["date"].is_null()) break;
+    CHECK(s["date"].get<std::string>() >= last);
+    last = s["date"].get<std::string>();
+  }
+
+  r = Run("entities --format json --search serb --db " + Quote(db));
+  REQUIRE(r.exit_code == 0);
+  bool serbia = false;
+  for (const json& e : json::parse(r.out)) serbia = serbia || e["id"] == "country:RS";
+  CHECK(serbia);
+
+  r = Run("relations --db " + Quote(db) + " Iran Atlantis");
+  CHECK(r.exit_code != 0);
+  CHECK(r.err.find("Atlantis") != std::string::npos);
+}
+
+TEST_CASE("bad input leaves the store untouched", "[cli][ingest]") {
+  TempDir dir;
+  const std::string db = dir / "graph.db";
+  std::ofstream(dir / "bad.txt", std::ios::binary) << std::string("\xC3\x28 not utf8", 11);
+  std::ofstream(dir / "empty.txt");
+
+  // Nothing readable: no store is created at all.
+  RunResult r = Run("ingest --db " + Quote(db) + " " + Quote(dir / "bad.txt"));
+  CHECK(r.exit_code != 0);
+  CHECK(r.err.find("bad.txt") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(db));
+
+  REQUIRE(Run("ingest -q --db " + Quote(db) + " " + Quote(Examples())).exit_code == 0);
+  const json before = Stats(db);
+  for (const std::string& input : {dir / "empty.txt", dir / "missing.txt", dir / "bad.txt"}) {
+    r = Run("ingest --db " + Quote(db) + " " + Quote(input));
+    CHECK(r.exit_code != 0);
+    CHECK(Stats(db) == before);
+  }
+}
+
+TEST_CASE("a store in use by another process is reported as locked", "[cli][ingest]") {
+  TempDir dir;
+  const std::string db = dir / "graph.db";
+  auto holder = diplograph::Store::Open(db, diplograph::OpenMode::kReadWrite);
+  const RunResult r = Run("ingest --db " + Quote(db) + " " + Quote(Examples()));
+  CHECK(r.exit_code != 0);
+  CHECK(r.err.find("locked") != std::string::npos);
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+}
+
+TEST_CASE("querying a path that holds no store says so", "[cli][query]") {
+  TempDir dir;
+  const RunResult r = Run("stats --db " + Quote(dir / "nothing.db"));
+  CHECK(r.exit_code != 0);
+  CHECK(r.err.find("nothing.db") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "nothing.db"));
+}
