@@ -18,7 +18,51 @@ struct ExtractArgs {
   std::string lang = "auto";
   std::vector<std::string> lexicons;
   std::string home_country = "IR";
+  bool explain = false;
 };
+
+const char* KindName(MentionKind k) {
+  switch (k) {
+    case MentionKind::kEntity:
+      return "entity";
+    case MentionKind::kRole:
+      return "title";
+    case MentionKind::kPronoun:
+      return "pronoun";
+    case MentionKind::kThisCountry:
+      return "back-reference";
+    case MentionKind::kAttribution:
+      break;
+  }
+  return "attribution";
+}
+
+// What the pipeline saw in each sentence: for analysts extending the lexicon.
+void Explain(const Document& doc, std::ostream& out) {
+  out << "# " << doc.article.meta.path << " (" << LangCode(doc.lang) << ", " << doc.sentences.size()
+      << " sentences)\n";
+  size_t m = 0, e = 0;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    out << "[" << si << "]" << (s.date ? " {" + s.date->ToIso() + "}" : "") << " "
+        << doc.SentenceText(s) << "\n";
+    for (; m < doc.mentions.size() && doc.mentions[m].sentence == static_cast<int>(si); ++m) {
+      const Mention& x = doc.mentions[m];
+      out << "    " << KindName(x.kind) << " \"" << doc.OriginalText(x.first_token, x.end_token)
+          << "\" -> " << (x.resolved ? x.entity.id : "?");
+      if (!x.role.empty())
+        out << " role=" << x.role << " of=" << (x.role_of.empty() ? "?" : x.role_of);
+      out << "\n";
+    }
+    for (; e < doc.events.size() && doc.events[e].sentence == static_cast<int>(si); ++e) {
+      const EventMatch& x = doc.events[e];
+      out << "    event " << x.rule->name << ": " << doc.mentions[x.subject].entity.id << " "
+          << x.rule->predicate << " " << doc.mentions[x.object].entity.id << " ("
+          << ModalityName(x.modality) << (x.subject_from_context ? ", subject from context" : "")
+          << ")\n";
+    }
+  }
+}
 
 ExtractOptions ToOptions(const ExtractArgs& args) {
   ExtractOptions o;
@@ -43,7 +87,9 @@ void Run(const ExtractArgs& args) {
   for (const std::string& file : args.files) {
     try {
       ReadArticles(file, [&](Article&& article) {
-        for (const Statement& s : extractor->Extract(article, options)) {
+        const Document doc = extractor->Analyze(article, options);
+        if (args.explain) Explain(doc, std::cerr);
+        for (const Statement& s : doc.statements) {
           const std::string line = StatementToExtractJson(s).dump(
               -1, ' ', false, nlohmann::json::error_handler_t::replace);
           if (array)
@@ -84,6 +130,9 @@ void AddExtractCommand(CLI::App& app) {
   cmd->add_option("--home-country", args->home_country,
                   "ISO code «کشورمان» (our country) refers to")
       ->capture_default_str();
+  cmd->add_flag(
+      "--explain", args->explain,
+      "also print on stderr each sentence with the actors, titles and events found in it");
   cmd->callback([args] { Run(*args); });
 }
 

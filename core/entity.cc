@@ -43,8 +43,18 @@ void Entity::AddName(std::string_view form) {
   if (std::find(names.begin(), names.end(), form) == names.end()) names.emplace_back(form);
 }
 
+namespace {
+bool HasLatin(std::string_view s) {
+  for (unsigned char c : s)
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  return false;
+}
+}  // namespace
+
 void Entity::Merge(const Entity& other) {
-  if (name.empty()) name = other.name;
+  // The display name is English where known: a Latin name replaces a
+  // native-script one that an earlier article gave.
+  if (name.empty() || (!HasLatin(name) && HasLatin(other.name))) name = other.name;
   for (const auto& n : other.names) AddName(n);
   for (const auto& [k, v] : other.attrs) attrs.emplace(k, v);
 }

@@ -25,7 +25,8 @@ struct Entity {
 
   // Adds a surface form unless already present; keeps first-seen order.
   void AddName(std::string_view form);
-  // Merges another record of the same entity: names and attributes.
+  // Merges another record of the same entity: names and attributes; an
+  // English display name replaces a native-script one.
   void Merge(const Entity& other);
 };
 

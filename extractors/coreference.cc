@@ -56,6 +56,12 @@ std::optional<Date> DateAround(const Document& doc, const Mention& m) {
   return doc.published;
 }
 
+bool OnlyAmbiguous(const LexSpan& span) {
+  for (const LexEntry* e : span.entries)
+    if (!e->ambiguous) return false;
+  return true;
+}
+
 // Adds mentions for surnames of people the article names in full.
 void AddSurnameMentions(Document& doc) {
   std::unordered_map<std::string, const Entity*> by_surname;
@@ -73,6 +79,19 @@ void AddSurnameMentions(Document& doc) {
     }
   }
   if (by_surname.empty()) return;
+  // A surname alone means the person the article names in full, before any
+  // lexicon person who happens to share it.
+  for (Mention& m : doc.mentions) {
+    if (m.kind != MentionKind::kEntity || m.entity.type != EntityType::kPerson ||
+        m.end_token != m.first_token + 1)
+      continue;
+    auto it = by_surname.find(doc.tokens[m.first_token].key);
+    if (it == by_surname.end() || clash.count(it->first) || it->second->id == m.entity.id) continue;
+    const Entity full = *it->second;
+    m.entity = full;
+    m.entity.names.clear();
+    m.entity.AddName(doc.OriginalText(m.first_token, m.end_token));
+  }
   std::vector<bool> covered(doc.tokens.size(), false);
   for (const Mention& m : doc.mentions)
     for (uint32_t t = m.first_token; t < m.span_end && t < covered.size(); ++t) covered[t] = true;
@@ -80,7 +99,8 @@ void AddSurnameMentions(Document& doc) {
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     for (uint32_t t = s.first_token; t < s.end_token; ++t) {
-      if (covered[t] || doc.lex_at[t] >= 0 || doc.tokens[t].kind != TokenKind::kWord) continue;
+      if (covered[t] || doc.tokens[t].kind != TokenKind::kWord) continue;
+      if (doc.lex_at[t] >= 0 && !OnlyAmbiguous(doc.lex_spans[doc.lex_at[t]])) continue;
       if (doc.lang == Lang::kEn && !doc.tokens[t].capitalized) continue;
       auto it = by_surname.find(doc.tokens[t].key);
       if (it == by_surname.end() || clash.count(it->first)) continue;

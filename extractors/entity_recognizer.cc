@@ -76,12 +76,37 @@ class SentenceRecognizer {
     return t < s_.end_token && doc_.tokens[t].key == key;
   }
 
+  bool NumberAt(uint32_t t) const {
+    return t < s_.end_token && doc_.tokens[t].kind == TokenKind::kNumber;
+  }
+  bool StartsDate(uint32_t t) const {
+    const DateWord* w = nullptr;
+    return t < s_.end_token && lex_.MatchDateWord(doc_.tokens, t, s_.end_token, &w) > 0;
+  }
+
+  // A one-word lexicon match that may as well be part of a longer name: a
+  // surname alone ("Salehi" in "Javad Salehi") or a form marked ambiguous.
+  bool WeakLexicon(uint32_t t) const {
+    const LexSpan* span = SpanAt(t);
+    if (!span || span->end != t + 1) return false;
+    for (const LexEntry* e : span->entries)
+      if (e->kind != LexKind::kEntity || (!e->ambiguous && e->id.rfind("person:", 0) != 0))
+        return false;
+    return true;
+  }
+
   bool IsNameWord(uint32_t t) const {
     if (t >= s_.end_token || attributed_.count(t)) return false;
     const Token& tok = doc_.tokens[t];
-    if (tok.kind != TokenKind::kWord || doc_.lex_at[t] >= 0) return false;
+    if (tok.kind != TokenKind::kWord || (doc_.lex_at[t] >= 0 && !WeakLexicon(t))) return false;
     if (en_) return tok.capitalized;
     return true;
+  }
+
+  bool IsPreposition(uint32_t t) const {
+    static const std::set<std::string> kPrepositions = {
+        "در", "به", "از", "تا", "in", "at", "to", "from", "into", "near", "outside"};
+    return kPrepositions.count(doc_.tokens[t].key) > 0;
   }
 
   // Attribution markers govern up to the next comma or colon; a short
@@ -91,6 +116,16 @@ class SentenceRecognizer {
       if (!EntryAt(t, LexKind::kAttribution)) continue;
       uint32_t u = t;
       while (u < s_.end_token && !IsComma(u) && !IsPunct(u, ":")) attributed_.insert(u++);
+    }
+    // A dateline ("BELGRADE, May 8 -", "Tehran (IRNA) -") names where the
+    // report was filed, not an actor.
+    if (const LexSpan* first = SpanAt(s_.first_token); first && first->Find(LexKind::kEntity)) {
+      const uint32_t after = first->end;
+      if ((IsComma(after) && (NumberAt(after + 1) || StartsDate(after + 1))) ||
+          IsPunct(after, "(") || IsPunct(after, "-") || IsPunct(after, "–") ||
+          IsPunct(after, "—")) {
+        for (uint32_t u = s_.first_token; u < after; ++u) attributed_.insert(u);
+      }
     }
     for (uint32_t t = s_.first_token; t < s_.end_token && t < s_.first_token + 5; ++t) {
       if (IsPunct(t, ":")) {
@@ -211,7 +246,8 @@ class SentenceRecognizer {
   uint32_t NameAfter(uint32_t t, uint32_t* name_first, uint32_t* name_end,
                      const LexEntry** person) const {
     *person = nullptr;
-    if (const LexEntry* e = EntryAt(t, LexKind::kEntity); e && e->id.rfind("person:", 0) == 0) {
+    if (const LexEntry* e = EntryAt(t, LexKind::kEntity);
+        e && e->id.rfind("person:", 0) == 0 && !(WeakLexicon(t) && IsNameWord(t + 1))) {
       *person = e;
       *name_first = t;
       *name_end = SpanAt(t)->end;
@@ -286,11 +322,20 @@ class SentenceRecognizer {
       const LexEntry* person;
       const uint32_t end = NameAfter(t, &nf, &ne, &person);
       if (end == 0) return t + 1;
+      // «name» title country / «name»، title country،
       RolePhrase after;
-      if (IsComma(end) ? ParseRole(end + 1, &after) : ParseRole(end, &after)) {
-        Mention& m = AddPerson(t, nf, ne);
+      if (ParseRole(end, &after)) {
+        Mention& m = person ? AddLexiconEntity(t, ne, *person) : AddPerson(t, nf, ne);
         m.end_token = end;
-        return AttachApposition(m, end) > end ? m.span_end : end;
+        m.role = after.role;
+        m.role_of = after.of;
+        m.span_end = IsComma(after.end) ? after.end + 1 : after.end;
+        return m.span_end;
+      }
+      if (IsComma(end) && ParseRole(end + 1, &after)) {
+        Mention& m = person ? AddLexiconEntity(t, ne, *person) : AddPerson(t, nf, ne);
+        m.end_token = end;
+        return AttachApposition(m, end);
       }
       return t + 1;
     }
@@ -314,12 +359,14 @@ class SentenceRecognizer {
     if (const LexEntry* e = EntryAt(t, LexKind::kEntity)) {
       const LexSpan* span = SpanAt(t);
       if (e->adjective && span->entries.size() == 1) return span->end;
-      // A capital after "in"/"در" is the place; elsewhere it may act for its state.
+      // A capital governed by a preposition ("in Tehran", «به تهران») is the
+      // place; elsewhere it may act for its state.
       const LexEntry* chosen = nullptr;
-      const bool after_in =
-          t > s_.first_token && (IsKey(t - 1, "در") || IsKey(t - 1, "in") || IsKey(t - 1, "at"));
+      const bool after_in = t > s_.first_token && IsPreposition(t - 1);
       for (const LexEntry* c : span->entries) {
-        if (c->kind != LexKind::kEntity || c->adjective) continue;
+        // A form that is also a common word ("دوشنبه": Dushanbe and Monday)
+        // names nothing by itself.
+        if (c->kind != LexKind::kEntity || c->adjective || c->ambiguous) continue;
         if (!chosen || (after_in ? !c->metonym && chosen->metonym : c->metonym && !chosen->metonym))
           chosen = c;
       }

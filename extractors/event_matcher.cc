@@ -77,7 +77,7 @@ class SentenceMatcher {
       const int mi = mention_at_[t];
       if (mi < 0) continue;
       const Mention& m = doc_.mentions[mi];
-      if (!IsActor(m)) continue;
+      if (!IsActor(m) || !CanAct(m)) continue;
       if (m.first_token > s_.first_token && Governed(m.first_token - 1)) continue;
       return mi;
     }
@@ -88,6 +88,9 @@ class SentenceMatcher {
   bool IsActor(const Mention& m) const {
     return m.resolved && m.kind != MentionKind::kAttribution && m.entity.type != EntityType::kEvent;
   }
+
+  // A place is where things happen; it acts only as a metonym for its state.
+  static bool CanAct(const Mention& m) { return m.entity.type != EntityType::kPlace; }
 
   bool Governed(uint32_t t) const {
     const std::string& key = doc_.tokens[t].key;
@@ -176,6 +179,7 @@ class SentenceMatcher {
         if (t >= s_.end_token) return false;
         const int mi = mention_at_[t];
         if (mi < 0 || !IsActor(doc_.mentions[mi])) return false;
+        if (item.kind == PatternItemKind::kSubject && !CanAct(doc_.mentions[mi])) return false;
         const MatchState saved = *st;
         (item.kind == PatternItemKind::kSubject ? st->subject : st->object) = mi;
         // The actor alone, or with its apposition ("X، title country،").

@@ -91,3 +91,13 @@ TEST_CASE("entity ids name their type and slugs are ASCII", "[entity]") {
   CHECK(e.name == "X");
   CHECK(e.names == std::vector<std::string>{"a", "b"});
 }
+
+TEST_CASE("merging prefers an English display name over a native one", "[entity]") {
+  Entity e{"person:star-hashmy", EntityType::kPerson, "ستار هاشمی", {"ستار هاشمی"}, {}};
+  e.Merge(
+      Entity{"person:star-hashmy", EntityType::kPerson, "Sattar Hashemi", {"Sattar Hashemi"}, {}});
+  CHECK(e.name == "Sattar Hashemi");
+  e.Merge(Entity{"person:star-hashmy", EntityType::kPerson, "هاشمی", {"هاشمی"}, {}});
+  CHECK(e.name == "Sattar Hashemi");
+  CHECK(e.names.size() == 3);
+}

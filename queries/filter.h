@@ -1,0 +1,37 @@
+// Filter: statement filters shared by query commands (date, predicate, confidence, source).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/statement.h"
+
+namespace diplograph {
+
+struct Filter {
+  // Statements whose whole date lies in [from, to]: with from = 2025-03 a
+  // statement dated 2025 is out, one dated 2025-03-14 is in. Undated
+  // statements are out as soon as either bound is set.
+  std::optional<Date> from;
+  std::optional<Date> to;
+  std::vector<std::string> predicates;  // empty: any
+  std::optional<Modality> modality;
+  double min_confidence = 0;
+  std::string source;  // some source's publisher equals this, ignoring ASCII case
+
+  bool Matches(const Statement& s) const;
+  bool MatchesPredicate(std::string_view predicate) const;
+  // Whether Matches looks past the predicate, so scans over index ids alone
+  // fetch statement records only when they must.
+  bool NeedsRecord() const;
+  // The time-index sort keys (keys::TimeSortKey) any matching statement has
+  // one of: the bounds of a timeline scan.
+  uint32_t FirstTimeKey() const;
+  uint32_t LastTimeKey() const;
+};
+
+}  // namespace diplograph

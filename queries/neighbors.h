@@ -1,0 +1,44 @@
+// Neighbors: the entities within k hops of an entity and the statements that link them.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/entity.h"
+#include "queries/filter.h"
+#include "store/store.h"
+
+namespace diplograph {
+
+// A statement joining a neighbour to an entity one hop nearer the centre.
+struct Link {
+  uint64_t stmt = 0;
+  std::string predicate;
+  std::string nearer;     // id of the entity one hop nearer (the centre, at depth 1)
+  bool outgoing = false;  // `nearer` is the subject
+};
+
+struct PredicateCount {
+  std::string predicate;
+  bool outgoing = false;  // as in Link
+  uint64_t count = 0;
+};
+
+struct Neighbor {
+  Entity entity;
+  int depth = 0;                           // hops from the centre
+  std::vector<Link> links;                 // to every linked entity at depth - 1
+  std::vector<PredicateCount> predicates;  // the links summed, most frequent first
+};
+
+// Breadth-first over spo (outgoing) and osp (incoming) statements that pass
+// the filter, up to `depth` hops. Nearest first, then most links, then id.
+// With a nonzero `limit`, no further hop is explored once that many
+// neighbours are found, and at most `limit` are returned.
+std::vector<Neighbor> Neighbors(const Store& store, std::string_view id, int depth,
+                                const Filter& filter = {}, size_t limit = 0);
+
+}  // namespace diplograph

@@ -1,0 +1,359 @@
+// Store::Check: recounts the store from its records and cross-checks every index.
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/error.h"
+#include "store/store.h"
+
+namespace diplograph {
+
+using schema::Column;
+
+namespace {
+
+// A damaged store can yield millions of problems; the first ones tell the story.
+constexpr size_t kMaxListed = 100;
+
+std::string Quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+}  // namespace
+
+// Linear in the size of the store: one pass over each column family, with
+// per-statement ids held in a table indexed by statement id (ids are dense).
+class Store::Checker {
+ public:
+  explicit Checker(const Store& store) : store_(store) {}
+
+  CheckReport Run() {
+    ReadDict();
+    ReadStatements();
+    ReadIndex(Column::kSpo);
+    ReadIndex(Column::kPos);
+    ReadIndex(Column::kOsp);
+    ReadTime();
+    ReadArticles();
+    CheckStatementEntries();
+    ReadEntities();
+    ReadAliases();
+    CheckCounters();
+    return std::move(report_);
+  }
+
+ private:
+  enum Flag : uint8_t {
+    kPresent = 1,  // the stmt record exists and was read
+    kSpo = 2,
+    kPos = 4,
+    kOsp = 8,
+    kTimeSubject = 16,
+    kTimeObject = 32,
+    kListed = 64,  // some article lists it
+  };
+  struct StmtInfo {
+    uint64_t s = 0, p = 0, o = 0;  // 0 where the term is missing from dict
+    uint32_t when = 0;
+    uint8_t flags = 0;
+  };
+
+  void Problem(std::string line) {
+    if (report_.problems.size() < kMaxListed)
+      report_.problems.push_back(std::move(line));
+    else
+      ++report_.unlisted;
+  }
+
+  void ScanAll(Column c, const ScanFn& fn) const { store_.ScanPrefix(c, {}, fn); }
+
+  std::string Name(uint64_t term) const {
+    auto it = terms_.find(term);
+    return it != terms_.end() ? it->second : "#" + std::to_string(term);
+  }
+
+  std::string Describe(uint64_t stmt, const StmtInfo& info) const {
+    return "statement " + std::to_string(stmt) + " (" + Name(info.s) + " " + Name(info.p) + " " +
+           Name(info.o) + ")";
+  }
+
+  StmtInfo* Info(uint64_t stmt) {
+    if (stmt >= table_.size() || !(table_[stmt].flags & kPresent)) return nullptr;
+    return &table_[stmt];
+  }
+
+  void ReadDict() {
+    ScanAll(Column::kDict, [&](std::string_view term, std::string_view value) {
+      const auto id = keys::ParseU64(value);
+      if (!id) {
+        Problem("dict: entry of " + Quote(term) + " is not a u64");
+        return true;
+      }
+      term_ids_.emplace(term, *id);
+      max_term_ = std::max(max_term_, *id);
+      return true;
+    });
+    ScanAll(Column::kDictRev, [&](std::string_view key, std::string_view term) {
+      const auto id = keys::ParseU64(key);
+      if (!id) {
+        Problem("dict_rev: malformed key for " + Quote(term));
+        return true;
+      }
+      terms_.emplace(*id, term);
+      auto it = term_ids_.find(std::string(term));
+      if (it == term_ids_.end())
+        Problem("dict_rev: " + std::to_string(*id) + " -> " + Quote(term) + " has no dict entry");
+      else if (it->second != *id)
+        Problem("dict_rev: " + std::to_string(*id) + " -> " + Quote(term) + ", but dict has " +
+                Quote(term) + " -> " + std::to_string(it->second));
+      return true;
+    });
+    for (const auto& [term, id] : term_ids_)
+      if (!terms_.count(id))
+        Problem("dict: " + Quote(term) + " -> " + std::to_string(id) + " has no dict_rev entry");
+  }
+
+  uint64_t TermOf(uint64_t stmt, const char* role, const std::string& term) {
+    auto it = term_ids_.find(term);
+    if (it != term_ids_.end()) return it->second;
+    Problem("statement " + std::to_string(stmt) + ": " + role + " " + Quote(term) +
+            " is not in dict");
+    return 0;
+  }
+
+  void ReadStatements() {
+    table_.resize(store_.counters_.next_stmt);
+    ScanAll(Column::kStmt, [&](std::string_view key, std::string_view value) {
+      const auto id = keys::ParseU64(key);
+      if (!id) {
+        Problem("stmt: malformed key");
+        return true;
+      }
+      if (*id == 0 || *id >= table_.size()) {
+        Problem("statement " + std::to_string(*id) +
+                ": id is not below the next-statement counter " + std::to_string(table_.size()));
+        return true;
+      }
+      Statement s;
+      try {
+        s = DecodeStatement(value);
+      } catch (const Error& e) {
+        Problem("statement " + std::to_string(*id) + ": " + e.what());
+        return true;
+      }
+      StmtInfo& info = table_[*id];
+      info.flags = kPresent;
+      info.s = TermOf(*id, "subject", s.subject.id);
+      info.p = TermOf(*id, "predicate", s.predicate);
+      info.o = TermOf(*id, "object", s.object.id);
+      info.when = keys::TimeSortKey(s.date);
+
+      StoreStats& counted = report_.counted;
+      ++counted.statements;
+      ++counted.predicates[s.predicate];
+      counted.provenance += s.provenance.size();
+      if (info.s) ++degrees_[info.s];
+      if (info.o && info.o != info.s) ++degrees_[info.o];
+      referenced_.emplace(s.subject.id, *id);
+      referenced_.emplace(s.object.id, *id);
+      if (s.place) referenced_.emplace(s.place->id, *id);
+      for (const auto& p : s.provenance) cited_.emplace(p.article, *id);
+      return true;
+    });
+  }
+
+  void ReadIndex(Column column) {
+    const char* name = schema::ColumnName(column);
+    const uint8_t flag = column == Column::kSpo ? kSpo : column == Column::kPos ? kPos : kOsp;
+    ScanAll(column, [&](std::string_view key, std::string_view) {
+      const auto k = keys::ParseIndexKey(key);
+      if (!k) {
+        Problem(std::string(name) + ": malformed key");
+        return true;
+      }
+      // Back to subject, predicate, object order.
+      const Triple t = column == Column::kSpo   ? Triple{k->a, k->b, k->c, k->stmt}
+                       : column == Column::kPos ? Triple{k->c, k->a, k->b, k->stmt}
+                                                : Triple{k->b, k->c, k->a, k->stmt};
+      StmtInfo* info = Info(t.stmt);
+      const std::string entry = std::string(name) + ": entry " + Name(t.subject) + " " +
+                                Name(t.predicate) + " " + Name(t.object) + " for statement " +
+                                std::to_string(t.stmt);
+      if (!info)
+        Problem(entry + ", which has no record");
+      else if (info->s != t.subject || info->p != t.predicate || info->o != t.object)
+        Problem(entry + " does not match its record");
+      else
+        info->flags |= flag;
+      return true;
+    });
+  }
+
+  void ReadTime() {
+    ScanAll(Column::kTime, [&](std::string_view key, std::string_view) {
+      const auto k = keys::ParseTimeKey(key);
+      if (!k) {
+        Problem("time: malformed key");
+        return true;
+      }
+      StmtInfo* info = Info(k->stmt);
+      const std::string entry =
+          "time: entry of " + Name(k->entity) + " for statement " + std::to_string(k->stmt);
+      if (!info) {
+        Problem(entry + ", which has no record");
+      } else if (info->when != k->when || (info->s != k->entity && info->o != k->entity)) {
+        Problem(entry + " does not match its record");
+      } else {
+        if (info->s == k->entity) info->flags |= kTimeSubject;
+        if (info->o == k->entity) info->flags |= kTimeObject;
+      }
+      return true;
+    });
+  }
+
+  void ReadArticles() {
+    std::unordered_set<std::string> articles;
+    ScanAll(Column::kArticle, [&](std::string_view key, std::string_view value) {
+      ArticleRecord a;
+      try {
+        a = DecodeArticle(value);
+      } catch (const Error& e) {
+        Problem("article " + Quote(key) + ": " + e.what());
+        return true;
+      }
+      if (a.meta.id != key)
+        Problem("article " + Quote(key) + ": record has id " + Quote(a.meta.id));
+      ++report_.counted.articles;
+      articles.emplace(key);
+      for (uint64_t stmt : a.statements) {
+        if (StmtInfo* info = Info(stmt))
+          info->flags |= kListed;
+        else
+          Problem("article " + Quote(key) + ": lists statement " + std::to_string(stmt) +
+                  ", which has no record");
+      }
+      return true;
+    });
+    for (const auto& [article, stmt] : cited_)
+      if (!articles.count(article))
+        Problem("statement " + std::to_string(stmt) + ": cites article " + Quote(article) +
+                ", which is not stored");
+  }
+
+  void CheckStatementEntries() {
+    static constexpr std::pair<Flag, const char*> kEntries[] = {
+        {kSpo, "spo"},
+        {kPos, "pos"},
+        {kOsp, "osp"},
+        {kTimeSubject, "time (subject)"},
+        {kTimeObject, "time (object)"},
+    };
+    for (uint64_t id = 0; id < table_.size(); ++id) {
+      const StmtInfo& info = table_[id];
+      if (!(info.flags & kPresent)) continue;
+      if (!(info.flags & kListed)) Problem(Describe(id, info) + ": listed by no article");
+      if (!info.s || !info.p || !info.o) continue;  // reported with the record
+      std::string missing;
+      for (const auto& [flag, name] : kEntries)
+        if (!(info.flags & flag)) missing += missing.empty() ? name : std::string(", ") + name;
+      if (!missing.empty()) Problem(Describe(id, info) + ": no " + missing + " entry");
+    }
+  }
+
+  void ReadEntities() {
+    ScanAll(Column::kEntity, [&](std::string_view key, std::string_view value) {
+      const auto id = keys::ParseU64(key);
+      if (!id) {
+        Problem("entity: malformed key");
+        return true;
+      }
+      ++report_.counted.entities;
+      entity_ids_.insert(*id);
+      Entity e;
+      try {
+        e = DecodeEntity(value);
+      } catch (const Error& err) {
+        Problem("entity " + Name(*id) + ": " + err.what());
+        return true;
+      }
+      auto term = terms_.find(*id);
+      if (term == terms_.end() || term->second != e.id)
+        Problem("entity " + std::to_string(*id) + ": record of " + Quote(e.id) +
+                " is stored under the id of " + Quote(Name(*id)));
+      referenced_.erase(e.id);
+      for (const auto& form : AliasMatchKeys(e))
+        if (!store_.Get(Column::kAlias, keys::EncodeAliasKey(form, *id)))
+          Problem("entity " + Quote(e.id) + ": no alias entry for " + Quote(form));
+      return true;
+    });
+    for (const auto& [entity, stmt] : referenced_)
+      Problem("statement " + std::to_string(stmt) + ": entity " + Quote(entity) +
+              " has no entity record");
+  }
+
+  void ReadAliases() {
+    ScanAll(Column::kAlias, [&](std::string_view key, std::string_view) {
+      const auto k = keys::ParseAliasKey(key);
+      if (!k)
+        Problem("alias: malformed key");
+      else if (!entity_ids_.count(k->entity))
+        Problem("alias: " + Quote(k->match_key) + " names " + Name(k->entity) +
+                ", which has no entity record");
+      return true;
+    });
+  }
+
+  void CompareCounter(std::string_view name, uint64_t stored, uint64_t counted) {
+    if (stored != counted)
+      Problem("meta: counter " + std::string(name) + " is " + std::to_string(stored) +
+              ", the records count " + std::to_string(counted));
+  }
+
+  void CheckCounters() {
+    const Counters& c = store_.counters_;
+    const StoreStats& counted = report_.counted;
+    CompareCounter(schema::kArticles, c.stats.articles, counted.articles);
+    CompareCounter(schema::kStatements, c.stats.statements, counted.statements);
+    CompareCounter(schema::kEntities, c.stats.entities, counted.entities);
+    CompareCounter(schema::kProvenance, c.stats.provenance, counted.provenance);
+    if (c.next_term <= max_term_)
+      Problem("meta: next term id " + std::to_string(c.next_term) + " is already taken by " +
+              Quote(Name(max_term_)));
+    std::map<std::string, uint64_t> predicates = counted.predicates;
+    for (const auto& [name, n] : c.stats.predicates) predicates.emplace(name, 0);
+    for (const auto& [name, n] : predicates) {
+      auto stored = c.stats.predicates.find(name);
+      CompareCounter(std::string(schema::kPredicatePrefix) + name,
+                     stored == c.stats.predicates.end() ? 0 : stored->second, n);
+    }
+    store_.ScanPrefix(
+        Column::kMeta, schema::kDegreePrefix, [&](std::string_view key, std::string_view value) {
+          const auto entity = keys::ParseU64(key.substr(schema::kDegreePrefix.size()));
+          const auto n = keys::ParseU64(value);
+          if (!entity || !n) {
+            Problem("meta: malformed degree counter");
+            return true;
+          }
+          auto it = degrees_.find(*entity);
+          const uint64_t recount = it == degrees_.end() ? 0 : it->second;
+          if (it != degrees_.end()) degrees_.erase(it);
+          CompareCounter("degree of " + Quote(Name(*entity)), *n, recount);
+          return true;
+        });
+    for (const auto& [entity, n] : degrees_)
+      CompareCounter("degree of " + Quote(Name(entity)), 0, n);
+  }
+
+  const Store& store_;
+  CheckReport report_;
+  std::unordered_map<std::string, uint64_t> term_ids_;
+  std::unordered_map<uint64_t, std::string> terms_;
+  uint64_t max_term_ = 0;
+  std::vector<StmtInfo> table_;
+  std::unordered_map<uint64_t, uint64_t> degrees_;
+  std::unordered_map<std::string, uint64_t> referenced_;  // entity id -> a statement citing it
+  std::unordered_map<std::string, uint64_t> cited_;       // article id -> a statement citing it
+  std::unordered_set<uint64_t> entity_ids_;
+};
+
+CheckReport Store::Check() const { return Checker(*this).Run(); }
+
+}  // namespace diplograph

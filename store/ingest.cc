@@ -1,0 +1,249 @@
+// Store::IngestArticle: one article, its statements and entities, as one WriteBatch.
+#include <rocksdb/db.h>
+#include <rocksdb/write_batch.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "core/error.h"
+#include "core/predicate.h"
+#include "store/status_error.h"
+#include "store/store.h"
+
+namespace diplograph {
+
+using schema::Column;
+
+namespace {
+
+rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
+
+// Adds the sources of `from` that `into` lacks, and a place or role `into`
+// lacks; returns whether `into` changed. A statement reported once more is
+// likelier true, so confidence combines when a source is new.
+bool MergeSources(Statement* into, const Statement& from) {
+  bool changed = false;
+  for (const auto& p : from.provenance) {
+    if (std::find(into->provenance.begin(), into->provenance.end(), p) != into->provenance.end())
+      continue;
+    into->provenance.push_back(p);
+    changed = true;
+  }
+  if (changed) into->confidence = CombineConfidence(into->confidence, from.confidence);
+  if (!into->place && from.place) {
+    into->place = from.place;
+    changed = true;
+  }
+  if (into->role.empty() && !from.role.empty()) {
+    into->role = from.role;
+    changed = true;
+  }
+  return changed;
+}
+
+void Validate(const ArticleMeta& meta, const Statement& s) {
+  const std::string where = "article " + meta.id + ": ";
+  if (s.subject.id.empty()) throw Error(where + "statement without a subject id");
+  if (s.object.id.empty()) throw Error(where + "statement without an object id");
+  if (s.place && s.place->id.empty()) throw Error(where + "statement place without an id");
+  if (!FindPredicate(s.predicate)) throw Error(where + "unknown predicate \"" + s.predicate + "\"");
+}
+
+}  // namespace
+
+// Builds the batch of one article. Reads see the store before the batch;
+// what the batch adds is tracked here, and the counters it computes replace
+// the Store's only once the batch is written.
+class Store::Writer {
+ public:
+  explicit Writer(Store* store) : store_(*store), counters_(store->counters_) {}
+
+  IngestResult Ingest(const ArticleMeta& meta, const std::vector<Statement>& statements) {
+    const std::vector<Statement> merged = MergeWithinArticle(meta, statements);
+    for (const auto& s : merged) {
+      AddEntity(s.subject);
+      AddEntity(s.object);
+      if (s.place) AddEntity(*s.place);
+    }
+    ArticleRecord article{meta, {}};
+    for (const auto& s : merged) article.statements.push_back(AddStatement(s));
+    WriteEntities();
+    WriteDegrees();
+    Put(Column::kArticle, meta.id, EncodeArticle(article));
+    ++counters_.stats.articles;
+    WriteCounters();
+
+    rocksdb::WriteOptions wo;
+    wo.sync = false;  // the WAL still makes the batch durable across a process crash
+    const rocksdb::Status s = store_.db_->Write(wo, &batch_);
+    if (!s.ok()) throw StatusError(store_.path_, "write", s);
+    store_.counters_ = std::move(counters_);
+    return result_;
+  }
+
+ private:
+  struct PendingEntity {
+    std::optional<Entity> stored;
+    Entity merged;
+  };
+
+  void Put(Column c, std::string_view key, std::string_view value) {
+    const rocksdb::Status s = batch_.Put(store_.cf(c), ToSlice(key), ToSlice(value));
+    if (!s.ok()) throw StatusError(store_.path_, "write", s);
+  }
+
+  void PutCounter(std::string_view key, uint64_t value) {
+    Put(Column::kMeta, key, keys::U64(value));
+  }
+
+  static std::vector<Statement> MergeWithinArticle(const ArticleMeta& meta,
+                                                   const std::vector<Statement>& statements) {
+    std::vector<Statement> merged;
+    std::unordered_map<std::string, size_t> by_key;
+    for (const auto& s : statements) {
+      Validate(meta, s);
+      const auto [it, inserted] = by_key.try_emplace(s.Key(), merged.size());
+      if (inserted)
+        merged.push_back(s);
+      else
+        MergeSources(&merged[it->second], s);
+    }
+    return merged;
+  }
+
+  // Term id, assigning the next free one to a term not stored yet.
+  uint64_t Intern(const std::string& term) {
+    if (const auto id = store_.TermId(term)) return *id;
+    const auto [it, inserted] = new_terms_.try_emplace(term, counters_.next_term);
+    if (inserted) {
+      const uint64_t id = counters_.next_term++;
+      Put(Column::kDict, term, keys::U64(id));
+      Put(Column::kDictRev, keys::U64(id), term);
+    }
+    return it->second;
+  }
+
+  bool IsNewTerm(uint64_t id) const { return id >= store_.counters_.next_term; }
+
+  void AddEntity(const Entity& e) {
+    const auto [it, inserted] = entities_.try_emplace(e.id);
+    PendingEntity& pending = it->second;
+    if (inserted) {
+      pending.stored = store_.GetEntity(e.id);
+      pending.merged = pending.stored.value_or(e);
+    }
+    pending.merged.Merge(e);
+    // Merge keeps the first display name; a different one is still a surface
+    // form the entity must be found by.
+    if (e.name != pending.merged.name) pending.merged.AddName(e.name);
+  }
+
+  // The stored statement with the same Key(): same subject, predicate and
+  // object (an spo prefix), date (its time entry) and modality (its record).
+  std::optional<StoredStatement> FindStored(const Statement& s, const Triple& t) const {
+    if (IsNewTerm(t.subject) || IsNewTerm(t.predicate) || IsNewTerm(t.object)) return std::nullopt;
+    const std::string key = s.Key();
+    const uint32_t when = keys::TimeSortKey(s.date);
+    std::optional<StoredStatement> found;
+    store_.ScanTriples({t.subject, t.predicate, t.object}, [&](const Triple& match) {
+      // A time entry lookup spares decoding records of other dates, which
+      // grow with every source.
+      if (!store_.Get(Column::kTime, keys::EncodeTimeKey({t.subject, when, match.stmt})))
+        return true;
+      auto record = store_.GetStatement(match.stmt);
+      if (!record || record->Key() != key) return true;
+      found = StoredStatement{match.stmt, std::move(*record)};
+      return false;
+    });
+    return found;
+  }
+
+  uint64_t AddStatement(const Statement& s) {
+    Triple t{Intern(s.subject.id), Intern(s.predicate), Intern(s.object.id), 0};
+    if (auto stored = FindStored(s, t)) {
+      const size_t sources = stored->statement.provenance.size();
+      if (MergeSources(&stored->statement, s))
+        Put(Column::kStmt, keys::U64(stored->id), EncodeStatement(stored->statement));
+      counters_.stats.provenance += stored->statement.provenance.size() - sources;
+      ++result_.merged_statements;
+      return stored->id;
+    }
+    t.stmt = counters_.next_stmt++;
+    Put(Column::kStmt, keys::U64(t.stmt), EncodeStatement(s));
+    Put(Column::kSpo, keys::EncodeIndexKey({t.subject, t.predicate, t.object, t.stmt}), {});
+    Put(Column::kPos, keys::EncodeIndexKey({t.predicate, t.object, t.subject, t.stmt}), {});
+    Put(Column::kOsp, keys::EncodeIndexKey({t.object, t.subject, t.predicate, t.stmt}), {});
+    const uint32_t when = keys::TimeSortKey(s.date);
+    Put(Column::kTime, keys::EncodeTimeKey({t.subject, when, t.stmt}), {});
+    Put(Column::kTime, keys::EncodeTimeKey({t.object, when, t.stmt}), {});
+    ++degree_delta_[t.subject];
+    if (t.object != t.subject) ++degree_delta_[t.object];
+    ++counters_.stats.statements;
+    ++counters_.stats.predicates[s.predicate];
+    touched_predicates_.insert(s.predicate);
+    counters_.stats.provenance += s.provenance.size();
+    ++result_.new_statements;
+    return t.stmt;
+  }
+
+  void WriteEntities() {
+    for (const auto& [id, pending] : entities_) {
+      const uint64_t term = Intern(id);
+      const std::string record = EncodeEntity(pending.merged);
+      if (pending.stored && EncodeEntity(*pending.stored) == record) continue;
+      Put(Column::kEntity, keys::U64(term), record);
+      std::vector<std::string> old_keys;
+      if (pending.stored) {
+        old_keys = AliasMatchKeys(*pending.stored);
+      } else {
+        ++counters_.stats.entities;
+        ++result_.new_entities;
+      }
+      for (const auto& key : AliasMatchKeys(pending.merged))
+        if (!std::binary_search(old_keys.begin(), old_keys.end(), key))
+          Put(Column::kAlias, keys::EncodeAliasKey(key, term), {});
+    }
+  }
+
+  void WriteDegrees() {
+    for (const auto& [entity, delta] : degree_delta_) {
+      const uint64_t before = IsNewTerm(entity) ? 0 : store_.Degree(entity);
+      std::string key(schema::kDegreePrefix);
+      keys::PutU64(&key, entity);
+      PutCounter(key, before + delta);
+    }
+  }
+
+  void WriteCounters() {
+    const StoreStats& st = counters_.stats;
+    PutCounter(schema::kArticles, st.articles);
+    PutCounter(schema::kStatements, st.statements);
+    PutCounter(schema::kEntities, st.entities);
+    PutCounter(schema::kProvenance, st.provenance);
+    PutCounter(schema::kNextTerm, counters_.next_term);
+    PutCounter(schema::kNextStatement, counters_.next_stmt);
+    for (const auto& p : touched_predicates_)
+      PutCounter(std::string(schema::kPredicatePrefix) + p, st.predicates.at(p));
+  }
+
+  Store& store_;
+  Counters counters_;
+  rocksdb::WriteBatch batch_;
+  IngestResult result_;
+  std::unordered_map<std::string, uint64_t> new_terms_;
+  std::map<std::string, PendingEntity> entities_;
+  std::unordered_map<uint64_t, uint64_t> degree_delta_;
+  std::set<std::string> touched_predicates_;
+};
+
+IngestResult Store::IngestArticle(const ArticleMeta& meta,
+                                  const std::vector<Statement>& statements) {
+  if (mode_ == OpenMode::kReadOnly) throw Error(path_ + ": store is open read-only");
+  if (meta.id.empty()) throw Error(path_ + ": article without an id");
+  if (HasArticle(meta.id)) return IngestResult{.skipped = true};
+  return Writer(this).Ingest(meta, statements);
+}
+
+}  // namespace diplograph

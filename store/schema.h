@@ -1,0 +1,46 @@
+// Schema: column families and meta keys of the RocksDB store layout.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace diplograph::schema {
+
+// Bumped whenever the layout of any column family changes incompatibly.
+constexpr uint64_t kVersion = 1;
+
+// Column families besides RocksDB's "default", which stays empty.
+enum class Column : size_t {
+  kMeta,     // schema version and counters
+  kDict,     // term (entity id or predicate) -> u64 id
+  kDictRev,  // u64 id -> term
+  kEntity,   // entity term id -> JSON entity record
+  kAlias,    // MatchKey '\0' entity term id -> empty
+  kStmt,     // statement id -> JSON statement record with all its sources
+  kSpo,      // subject predicate object statement -> empty
+  kPos,      // predicate object subject statement -> empty
+  kOsp,      // object subject predicate statement -> empty
+  kTime,     // entity date statement -> empty; one for subject, one for object
+  kArticle,  // article id -> JSON article record with its statement ids
+};
+constexpr size_t kColumnCount = 11;
+constexpr const char* kColumnNames[kColumnCount] = {
+    "meta", "dict", "dict_rev", "entity", "alias", "stmt", "spo", "pos", "osp", "time", "article"};
+constexpr const char* ColumnName(Column c) { return kColumnNames[static_cast<size_t>(c)]; }
+
+// Keys of `meta`; every value is a u64 in big-endian.
+constexpr std::string_view kSchemaVersion = "schema_version";
+constexpr std::string_view kArticles = "count:articles";
+constexpr std::string_view kStatements = "count:statements";
+constexpr std::string_view kEntities = "count:entities";
+constexpr std::string_view kProvenance = "count:provenance";
+constexpr std::string_view kNextTerm = "next:term";
+constexpr std::string_view kNextStatement = "next:statement";
+// Followed by a predicate name: statements with that predicate.
+constexpr std::string_view kPredicatePrefix = "pred:";
+// Followed by an entity term id (u64 BE): statements with that entity as
+// subject or object, so that degree is a point lookup.
+constexpr std::string_view kDegreePrefix = "degree:";
+
+}  // namespace diplograph::schema

@@ -1,0 +1,346 @@
+#include "store/store.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/table.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "core/error.h"
+#include "store/status_error.h"
+
+namespace diplograph {
+
+namespace fs = std::filesystem;
+using schema::Column;
+
+namespace {
+
+rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
+std::string_view ToView(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
+
+rocksdb::Options DbOptions() {
+  rocksdb::Options options;
+  options.info_log_level = rocksdb::WARN_LEVEL;  // keeps the LOG file short
+  options.keep_log_file_num = 4;
+  rocksdb::BlockBasedTableOptions table;
+  // Ingest and queries do many point lookups (dict, entity, stmt).
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  return options;
+}
+
+std::string NoSchemaMessage(const std::string& path) {
+  return path + ": not a diplograph store (no schema version; this diplograph reads version " +
+         std::to_string(schema::kVersion) + ")";
+}
+
+Error FileError(const std::string& path, const std::error_code& ec) {
+  if (ec == std::errc::permission_denied) return Error(path + ": permission denied");
+  if (ec == std::errc::read_only_file_system) return Error(path + ": read-only file system");
+  return Error(path + ": " + ec.message());
+}
+
+// Whether path holds a RocksDB directory, making an empty directory for a
+// new store; errors for paths that cannot be a store.
+bool PrepareDirectory(const std::string& path, OpenMode mode) {
+  std::error_code ec;
+  const fs::file_status st = fs::status(path, ec);
+  if (st.type() == fs::file_type::not_found) {
+    if (mode == OpenMode::kReadOnly)
+      throw Error(path + ": no diplograph store here (run `diplograph ingest` first)");
+    // RocksDB would create the last component only.
+    if (!fs::create_directories(path, ec) && ec) throw FileError(path, ec);
+    return false;
+  }
+  if (ec) throw FileError(path, ec);
+  if (!fs::is_directory(st))
+    throw Error(path + ": not a directory (a diplograph store is a directory)");
+  if (fs::exists(fs::path(path) / "CURRENT", ec)) return true;
+  if (ec) throw FileError(path, ec);
+  if (mode == OpenMode::kReadOnly)
+    throw Error(path + ": no diplograph store here (run `diplograph ingest` first)");
+  // Creating a store inside an unrelated directory would scatter RocksDB
+  // files among the user's own.
+  const bool empty = fs::is_empty(path, ec);
+  if (ec) throw FileError(path, ec);
+  if (!empty) throw Error(path + ": directory is not empty and holds no diplograph store");
+  return false;
+}
+
+}  // namespace
+
+Store::Store(std::string path, OpenMode mode) : path_(std::move(path)), mode_(mode) {}
+
+Store::~Store() {
+  if (!db_) return;
+  for (auto* h : handles_)
+    if (h) db_->DestroyColumnFamilyHandle(h);
+  for (auto* h : other_handles_) db_->DestroyColumnFamilyHandle(h);
+  db_->Close();
+}
+
+std::unique_ptr<Store> Store::Open(const std::string& path, OpenMode mode) {
+  std::unique_ptr<Store> store(new Store(path, mode));
+  store->OpenDb();
+  store->LoadCounters();
+  return store;
+}
+
+void Store::OpenDb() {
+  const bool existing = PrepareDirectory(path_, mode_);
+  rocksdb::Options options = DbOptions();
+  const rocksdb::ColumnFamilyOptions cf_options(options);
+
+  std::vector<std::string> names;
+  if (existing) {
+    rocksdb::Status s = rocksdb::DB::ListColumnFamilies(options, path_, &names);
+    if (!s.ok()) throw StatusError(path_, "open", s);
+    if (std::find(names.begin(), names.end(), schema::ColumnName(Column::kMeta)) == names.end())
+      throw Error(NoSchemaMessage(path_));
+  } else {
+    options.create_if_missing = true;
+    options.create_missing_column_families = true;
+    names.push_back(rocksdb::kDefaultColumnFamilyName);
+    for (const char* name : schema::kColumnNames) names.push_back(name);
+  }
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const auto& name : names) descriptors.emplace_back(name, cf_options);
+
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  const rocksdb::Status s =
+      mode_ == OpenMode::kReadOnly
+          ? rocksdb::DB::OpenForReadOnly(options, path_, descriptors, &handles, &raw)
+          : rocksdb::DB::Open(options, path_, descriptors, &handles, &raw);
+  if (!s.ok()) throw StatusError(path_, "open", s);
+  db_.reset(raw);
+  for (auto* h : handles) {
+    auto it =
+        std::find(std::begin(schema::kColumnNames), std::end(schema::kColumnNames), h->GetName());
+    if (it == std::end(schema::kColumnNames))
+      other_handles_.push_back(h);
+    else
+      handles_[static_cast<size_t>(it - std::begin(schema::kColumnNames))] = h;
+  }
+
+  if (!existing) {
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    rocksdb::Status w = db_->Put(wo, cf(Column::kMeta), ToSlice(schema::kSchemaVersion),
+                                 keys::U64(schema::kVersion));
+    if (!w.ok()) throw StatusError(path_, "write", w);
+  }
+  const auto version = Get(Column::kMeta, schema::kSchemaVersion);
+  if (!version) throw Error(NoSchemaMessage(path_));
+  const auto number = keys::ParseU64(*version);
+  if (!number || *number != schema::kVersion) {
+    const std::string found = number ? std::to_string(*number) : "unreadable";
+    throw Error(path_ + ": store schema version " + found + ", this diplograph reads version " +
+                std::to_string(schema::kVersion));
+  }
+  for (size_t i = 0; i < schema::kColumnCount; ++i)
+    if (!handles_[i])
+      throw Error(path_ + ": store is damaged: column family \"" + schema::kColumnNames[i] +
+                  "\" is missing");
+}
+
+void Store::LoadCounters() {
+  Counters c;
+  c.stats.articles = MetaCounter(schema::kArticles);
+  c.stats.statements = MetaCounter(schema::kStatements);
+  c.stats.entities = MetaCounter(schema::kEntities);
+  c.stats.provenance = MetaCounter(schema::kProvenance);
+  c.next_term = std::max<uint64_t>(1, MetaCounter(schema::kNextTerm));
+  c.next_stmt = std::max<uint64_t>(1, MetaCounter(schema::kNextStatement));
+  ScanPrefix(Column::kMeta, schema::kPredicatePrefix,
+             [&](std::string_view key, std::string_view value) {
+               const auto n = keys::ParseU64(value);
+               if (!n)
+                 throw Error(path_ + ": store is corrupt (meta counter " + std::string(key) +
+                             " is not a u64)");
+               c.stats.predicates[std::string(key.substr(schema::kPredicatePrefix.size()))] = *n;
+               return true;
+             });
+  counters_ = std::move(c);
+}
+
+std::optional<std::string> Store::Get(Column c, std::string_view key) const {
+  std::string value;
+  const rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), cf(c), ToSlice(key), &value);
+  if (s.IsNotFound()) return std::nullopt;
+  if (!s.ok()) throw StatusError(path_, "read", s);
+  return value;
+}
+
+void Store::Scan(Column c, std::string_view lower, std::string_view upper, const ScanFn& fn) const {
+  rocksdb::ReadOptions ro;
+  const rocksdb::Slice upper_slice = ToSlice(upper);
+  if (!upper.empty()) ro.iterate_upper_bound = &upper_slice;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(c)));
+  for (it->Seek(ToSlice(lower)); it->Valid(); it->Next())
+    if (!fn(ToView(it->key()), ToView(it->value()))) return;
+  if (!it->status().ok()) throw StatusError(path_, "read", it->status());
+}
+
+void Store::ScanPrefix(Column c, std::string_view prefix, const ScanFn& fn) const {
+  Scan(c, prefix, keys::PrefixEnd(prefix), fn);
+}
+
+uint64_t Store::MetaCounter(std::string_view key) const {
+  const auto value = Get(Column::kMeta, key);
+  if (!value) return 0;
+  const auto n = keys::ParseU64(*value);
+  if (!n) throw Error(path_ + ": store is corrupt (meta counter is not a u64)");
+  return *n;
+}
+
+bool Store::HasArticle(const std::string& article_id) const {
+  return Get(Column::kArticle, article_id).has_value();
+}
+
+std::optional<uint64_t> Store::TermId(std::string_view term) const {
+  const auto value = Get(Column::kDict, term);
+  if (!value) return std::nullopt;
+  const auto id = keys::ParseU64(*value);
+  if (!id) throw Error(path_ + ": store is corrupt (dict entry of \"" + std::string(term) + "\")");
+  return id;
+}
+
+std::string Store::Term(uint64_t id) const {
+  auto term = Get(Column::kDictRev, keys::U64(id));
+  if (!term) throw Error(path_ + ": store is corrupt (no term for id " + std::to_string(id) + ")");
+  return std::move(*term);
+}
+
+std::optional<Entity> Store::GetEntity(std::string_view id) const {
+  const auto term = TermId(id);
+  return term ? GetEntity(*term) : std::nullopt;
+}
+
+std::optional<Entity> Store::GetEntity(uint64_t id) const {
+  const auto value = Get(Column::kEntity, keys::U64(id));
+  if (!value) return std::nullopt;
+  try {
+    return DecodeEntity(*value);
+  } catch (const Error& e) {
+    throw Error(path_ + ": entity " + std::to_string(id) + ": " + e.what());
+  }
+}
+
+std::optional<Statement> Store::GetStatement(uint64_t id) const {
+  const auto value = Get(Column::kStmt, keys::U64(id));
+  if (!value) return std::nullopt;
+  try {
+    return DecodeStatement(*value);
+  } catch (const Error& e) {
+    throw Error(path_ + ": statement " + std::to_string(id) + ": " + e.what());
+  }
+}
+
+std::optional<ArticleRecord> Store::GetArticle(const std::string& article_id) const {
+  const auto value = Get(Column::kArticle, article_id);
+  if (!value) return std::nullopt;
+  try {
+    return DecodeArticle(*value);
+  } catch (const Error& e) {
+    throw Error(path_ + ": article " + article_id + ": " + e.what());
+  }
+}
+
+uint64_t Store::Degree(uint64_t entity) const {
+  std::string key(schema::kDegreePrefix);
+  keys::PutU64(&key, entity);
+  return MetaCounter(key);
+}
+
+void Store::ScanTriples(const TriplePattern& pattern, const TripleFn& fn) const {
+  // The index whose key starts with the bound terms, and the bound prefix.
+  Column column = Column::kSpo;
+  std::string prefix;
+  const uint64_t s = pattern.subject, p = pattern.predicate, o = pattern.object;
+  if (s) {
+    if (p || !o) {
+      keys::PutU64(&prefix, s);
+      if (p) keys::PutU64(&prefix, p);
+      if (p && o) keys::PutU64(&prefix, o);
+    } else {
+      column = Column::kOsp;
+      keys::PutU64(&prefix, o);
+      keys::PutU64(&prefix, s);
+    }
+  } else if (p) {
+    column = Column::kPos;
+    keys::PutU64(&prefix, p);
+    if (o) keys::PutU64(&prefix, o);
+  } else if (o) {
+    column = Column::kOsp;
+    keys::PutU64(&prefix, o);
+  }
+  ScanPrefix(column, prefix, [&](std::string_view key, std::string_view) {
+    const auto k = keys::ParseIndexKey(key);
+    if (!k)
+      throw Error(path_ + ": store is corrupt (malformed " + schema::ColumnName(column) + " key)");
+    switch (column) {
+      case Column::kPos:
+        return fn(Triple{k->c, k->a, k->b, k->stmt});
+      case Column::kOsp:
+        return fn(Triple{k->b, k->c, k->a, k->stmt});
+      default:
+        return fn(Triple{k->a, k->b, k->c, k->stmt});
+    }
+  });
+}
+
+void Store::ScanTimeline(uint64_t entity, uint32_t first, uint32_t last,
+                         const TimelineFn& fn) const {
+  if (first > last) return;
+  const std::string lower = keys::EncodeTimeKey({entity, first, 0});
+  std::string upper = keys::U64(entity);
+  if (last == keys::kUndated)
+    upper = keys::PrefixEnd(upper);
+  else
+    keys::PutU32(&upper, last + 1);
+  Scan(Column::kTime, lower, upper, [&](std::string_view key, std::string_view) {
+    const auto k = keys::ParseTimeKey(key);
+    if (!k) throw Error(path_ + ": store is corrupt (malformed time key)");
+    return fn(*k);
+  });
+}
+
+std::vector<uint64_t> Store::LookupAlias(std::string_view match_key) const {
+  std::vector<uint64_t> ids;
+  if (match_key.empty()) return ids;
+  std::string prefix(match_key);
+  prefix.push_back('\0');
+  ScanPrefix(Column::kAlias, prefix, [&](std::string_view key, std::string_view) {
+    if (const auto k = keys::ParseAliasKey(key)) ids.push_back(k->entity);
+    return true;
+  });
+  return ids;
+}
+
+void Store::ScanAliases(std::string_view key_prefix, const AliasFn& fn) const {
+  ScanPrefix(Column::kAlias, key_prefix, [&](std::string_view key, std::string_view) {
+    const auto k = keys::ParseAliasKey(key);
+    return !k || fn(k->match_key, k->entity);
+  });
+}
+
+void Store::ForEachEntity(const EntityFn& fn) const {
+  ScanPrefix(Column::kEntity, {}, [&](std::string_view key, std::string_view value) {
+    const auto id = keys::ParseU64(key);
+    if (!id) throw Error(path_ + ": store is corrupt (malformed entity key)");
+    Entity entity;
+    try {
+      entity = DecodeEntity(value);
+    } catch (const Error& e) {
+      throw Error(path_ + ": entity " + std::to_string(*id) + ": " + e.what());
+    }
+    return fn(*id, entity);
+  });
+}
+
+}  // namespace diplograph

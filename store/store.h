@@ -1,0 +1,160 @@
+// Store: the graph in RocksDB; atomic idempotent ingest per article, and index scans.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/article.h"
+#include "core/entity.h"
+#include "core/statement.h"
+#include "store/keys.h"
+#include "store/records.h"
+#include "store/schema.h"
+
+namespace rocksdb {
+class ColumnFamilyHandle;
+class DB;
+}  // namespace rocksdb
+
+namespace diplograph {
+
+enum class OpenMode {
+  kReadWrite,  // creates the store if missing; one process at a time
+  kReadOnly,   // a fixed view as of Open, usable while another process ingests
+};
+
+struct IngestResult {
+  bool skipped = false;          // the article was already stored; nothing changed
+  size_t new_statements = 0;     // statements not seen before
+  size_t merged_statements = 0;  // statements already stored, given this article as a source
+  size_t new_entities = 0;
+};
+
+struct StoreStats {
+  uint64_t articles = 0;
+  uint64_t statements = 0;
+  uint64_t entities = 0;
+  uint64_t provenance = 0;                     // sources over all statements
+  std::map<std::string, uint64_t> predicates;  // statements per predicate
+
+  friend bool operator==(const StoreStats&, const StoreStats&) = default;
+};
+
+struct CheckReport {
+  StoreStats counted;                 // recounted from the stmt and article records
+  std::vector<std::string> problems;  // one readable line per mismatch
+  uint64_t unlisted = 0;              // further problems not in `problems`
+
+  bool ok() const { return problems.empty(); }
+};
+
+struct StoredStatement {
+  uint64_t id = 0;
+  Statement statement;
+};
+
+// Ids in a Triple and a TriplePattern are dict term ids (see TermId).
+struct Triple {
+  uint64_t subject = 0;
+  uint64_t predicate = 0;
+  uint64_t object = 0;
+  uint64_t stmt = 0;
+};
+// 0 matches any term.
+struct TriplePattern {
+  uint64_t subject = 0;
+  uint64_t predicate = 0;
+  uint64_t object = 0;
+};
+
+// Scan callbacks return false to stop the scan.
+using TripleFn = std::function<bool(const Triple&)>;
+using TimelineFn = std::function<bool(const keys::TimeKey&)>;
+using AliasFn = std::function<bool(std::string_view match_key, uint64_t entity)>;
+using EntityFn = std::function<bool(uint64_t id, const Entity&)>;
+
+// Not thread-safe: use a Store from one thread at a time. Every article is
+// one atomic write, so each read sees whole articles only; a read-only Store
+// never changes, so all the reads of a query see one consistent state.
+// Every failure is an Error whose one-line message names the store path.
+class Store {
+ public:
+  static std::unique_ptr<Store> Open(const std::string& path, OpenMode mode);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& path() const { return path_; }
+
+  bool HasArticle(const std::string& article_id) const;
+  // Writes the article and its statements in one batch; an article already
+  // stored changes nothing. Statements equal by Statement::Key() merge into
+  // one with the sources of all.
+  IngestResult IngestArticle(const ArticleMeta& meta, const std::vector<Statement>& statements);
+
+  // From counters kept with every write: O(1).
+  StoreStats Stats() const { return counters_.stats; }
+  // Recounts and cross-checks every record and index entry: a full scan.
+  CheckReport Check() const;
+
+  std::optional<uint64_t> TermId(std::string_view term) const;
+  std::string Term(uint64_t id) const;  // Error if the id is unknown
+  std::optional<Entity> GetEntity(std::string_view id) const;
+  std::optional<Entity> GetEntity(uint64_t id) const;
+  std::optional<Statement> GetStatement(uint64_t id) const;
+  std::optional<ArticleRecord> GetArticle(const std::string& article_id) const;
+  // Statements with the entity as subject or object.
+  uint64_t Degree(uint64_t entity) const;
+
+  // Statements matching the pattern, through whichever of spo, pos and osp
+  // has the bound terms as a prefix, in that index's key order.
+  void ScanTriples(const TriplePattern& pattern, const TripleFn& fn) const;
+  // Statements of an entity with date sort keys in [first, last] (see
+  // keys::TimeSortKey), by date then statement id; undated ones last.
+  void ScanTimeline(uint64_t entity, uint32_t first, uint32_t last, const TimelineFn& fn) const;
+  // Entities with a surface form whose MatchKey equals the given key.
+  std::vector<uint64_t> LookupAlias(std::string_view match_key) const;
+  // (MatchKey, entity) pairs whose MatchKey starts with key_prefix, by key.
+  void ScanAliases(std::string_view key_prefix, const AliasFn& fn) const;
+  void ForEachEntity(const EntityFn& fn) const;
+
+ private:
+  class Checker;
+  class Writer;
+  using Column = schema::Column;
+  using ScanFn = std::function<bool(std::string_view key, std::string_view value)>;
+
+  struct Counters {
+    StoreStats stats;
+    uint64_t next_term = 1;
+    uint64_t next_stmt = 1;
+  };
+
+  Store(std::string path, OpenMode mode);
+  void OpenDb();
+  void LoadCounters();
+
+  rocksdb::ColumnFamilyHandle* cf(Column c) const { return handles_[static_cast<size_t>(c)]; }
+  std::optional<std::string> Get(Column c, std::string_view key) const;
+  // Keys in [lower, upper) in order; an empty upper means no bound.
+  void Scan(Column c, std::string_view lower, std::string_view upper, const ScanFn& fn) const;
+  void ScanPrefix(Column c, std::string_view prefix, const ScanFn& fn) const;
+  uint64_t MetaCounter(std::string_view key) const;
+
+  std::string path_;
+  OpenMode mode_;
+  std::unique_ptr<rocksdb::DB> db_;
+  std::array<rocksdb::ColumnFamilyHandle*, schema::kColumnCount> handles_{};
+  // Column families the DB has besides ours (at least "default"), kept to close them.
+  std::vector<rocksdb::ColumnFamilyHandle*> other_handles_;
+  Counters counters_;
+};
+
+}  // namespace diplograph

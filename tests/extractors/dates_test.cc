@@ -1,0 +1,43 @@
+#include <catch2/catch.hpp>
+
+#include "pipeline_fixture.h"
+
+using namespace diplograph;
+using namespace diplograph::test;
+
+namespace {
+// The date of the first sentence after the headline.
+std::string DateOf(const std::string& sentence, const std::string& published = "") {
+  const Document doc = Analyze("Headline\n" + sentence, published);
+  for (size_t i = 1; i < doc.sentences.size(); ++i)
+    if (doc.sentences[i].date) return doc.sentences[i].date->ToIso();
+  return "none";
+}
+}  // namespace
+
+TEST_CASE("Solar Hijri dates in Persian or ASCII digits", "[dates]") {
+  CHECK(DateOf("این دیدار در ۸ آذر ۱۴۰۵ انجام شد.") == "2026-11-29");
+  CHECK(DateOf("این دیدار در 8 آذر 1405 انجام شد.") == "2026-11-29");
+  CHECK(DateOf("این دیدار در اول فروردین ماه ۱۴۰۴ انجام شد.") == "2025-03-21");
+  // Without a year, the year of publication.
+  CHECK(DateOf("این دیدار ۲۹ خرداد انجام شد.", "2025-07-01") == "2025-06-19");
+  CHECK(DateOf("این دیدار ۲۹ خرداد انجام شد.") == "none");
+}
+
+TEST_CASE("Gregorian dates in English and Persian", "[dates]") {
+  CHECK(DateOf("They met on 8 May 2024 in Belgrade.") == "2024-05-08");
+  CHECK(DateOf("They met on May 8, 2024 in Belgrade.") == "2024-05-08");
+  CHECK(DateOf("They met on May 8 in Belgrade.", "2024-05-10") == "2024-05-08");
+  CHECK(DateOf("The deal was signed in March 2023.") == "2023-03");
+  CHECK(DateOf("این نشست ۸ مه ۲۰۲۴ برگزار شد.") == "2024-05-08");
+}
+
+TEST_CASE("weekdays and relative days need the publication date", "[dates]") {
+  // 2025-02-01 is a Saturday: the Thursday before is 30 January.
+  CHECK(DateOf("وزیر روز پنجشنبه با سفیر دیدار کرد.", "2025-02-01") == "2025-01-30");
+  CHECK(DateOf("The minister arrived on Thursday.", "2025-02-01") == "2025-01-30");
+  CHECK(DateOf("The minister arrived on Saturday.", "2025-02-01") == "2025-02-01");
+  CHECK(DateOf("وزیر دیروز وارد شد.", "2025-02-01") == "2025-01-31");
+  CHECK(DateOf("وزیر روز سه شنبه وارد شد.", "2025-02-01") == "2025-01-28");
+  CHECK(DateOf("The minister arrived on Thursday.") == "none");
+}

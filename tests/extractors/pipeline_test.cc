@@ -1,0 +1,128 @@
+#include <catch2/catch.hpp>
+
+#include "core/utf8.h"
+#include "extractors/entity_recognizer.h"
+#include "pipeline_fixture.h"
+
+using namespace diplograph;
+using namespace diplograph::test;
+
+TEST_CASE("fa: a person named with his office, and a light-verb meeting", "[pipeline][fa]") {
+  const auto st = Extract(
+      "دیدار وزیران\n"
+      "به گزارش خبرگزاری ایرنا، «رضا کریمی» وزیر امور خارجه ایران روز دوشنبه در تهران با «میلان "
+      "پتروویچ» وزیر امور خارجه صربستان دیدار و گفت‌وگو "
+      "کرد.",
+      "2025-03-05");
+  const std::string karimi = PersonIdFor("رضا کریمی");
+  const std::string petrovic = PersonIdFor("میلان پتروویچ");
+  REQUIRE(Find(st, karimi, "holds_role", "country:IR"));
+  CHECK(Find(st, karimi, "holds_role", "country:IR")->role == "foreign minister");
+  CHECK(Find(st, petrovic, "holds_role", "country:RS"));
+  const Statement* met = Find(st, karimi, "met", petrovic);
+  REQUIRE(met);
+  CHECK(met->date.ToIso() == "2025-03-03");  // the Monday before publication
+  CHECK(met->modality == Modality::kAsserted);
+  CHECK(met->provenance.front().rule == "fa.met.light-verb");
+  // The news agency is the source, never a party.
+  for (const Statement& s : st) CHECK(s.subject.name.find("ایرنا") == std::string::npos);
+}
+
+TEST_CASE("fa: apposition after the name, surname and pronoun references", "[pipeline][fa]") {
+  const auto st = Extract(
+      "سفر به ژاپن\n"
+      "سید جواد صالحی، سفیر ایران در ژاپن، به توکیو سفر کرد.\n"
+      "صالحی از حمایت ژاپن قدردانی کرد.\n"
+      "وی همچنین از ژاپن حمایت کرد.");
+  const std::string salehi = PersonIdFor("جواد صالحی");
+  CHECK(Find(st, salehi, "holds_role", "country:IR"));
+  CHECK(Find(st, salehi, "praised", "country:JP"));
+  CHECK(Find(st, salehi, "supports", "country:JP"));
+}
+
+TEST_CASE("fa: negation and intent change the modality", "[pipeline][fa]") {
+  const auto st = Extract(
+      "خبر\n"
+      "«علی احمدی» سفیر ایران با «هانس مولر» سفیر آلمان دیدار نکرد.\n"
+      "ایران آماده است همکاری با آلمان را گسترش دهد.");
+  const Statement* met = Find(st, PersonIdFor("علی احمدی"), "met", PersonIdFor("هانس مولر"));
+  REQUIRE(met);
+  CHECK(met->modality == Modality::kNegated);
+  const Statement* coop = Find(st, "country:IR", "intends_to_cooperate", "country:DE");
+  REQUIRE(coop);
+  CHECK(coop->modality == Modality::kIntended);
+}
+
+TEST_CASE("en: possessive office, lexicon people and a dateline", "[pipeline][en]") {
+  const auto st = Extract(
+      "Talks in Moscow\n"
+      "MOSCOW, March 3 - Iran's foreign minister Abbas Araghchi held talks with Russian Foreign "
+      "Minister Sergei Lavrov in Moscow on Monday.",
+      "2025-03-04");
+  const Statement* role = Find(st, "person:abbas-araghchi", "holds_role", "country:IR");
+  REQUIRE(role);
+  CHECK(role->role == "foreign minister");
+  CHECK(Find(st, "person:sergey-lavrov", "holds_role", "country:RU"));
+  const Statement* met = Find(st, "person:abbas-araghchi", "met", "person:sergey-lavrov");
+  REQUIRE(met);
+  CHECK(met->date.ToIso() == "2025-03-03");
+  REQUIRE(met->place);
+  CHECK(met->place->id == "place:moscow");
+  // Moscow in the dateline is where the report was filed, not an actor.
+  for (const Statement& s : st) CHECK(s.subject.id != "country:RU");
+}
+
+TEST_CASE("en: negation, passives and support", "[pipeline][en]") {
+  const auto st = Extract(
+      "Headline\n"
+      "Abbas Araghchi did not meet Antony Blinken in Geneva.\n"
+      "Araghchi was received by Vladimir Putin at the Kremlin.\n"
+      "Russia expressed support for Iran.");
+  const Statement* met = Find(st, "person:abbas-araghchi", "met", "person:antony-blinken");
+  REQUIRE(met);
+  CHECK(met->modality == Modality::kNegated);
+  CHECK(Find(st, "person:vladimir-putin", "hosted", "person:abbas-araghchi"));
+  CHECK(Find(st, "country:RU", "supports", "country:IR"));
+}
+
+TEST_CASE("evidence offsets are code points into the original text", "[pipeline]") {
+  // Arabic letter forms, tatweel and ZWNJ all change under normalization.
+  const std::string text =
+      "عنوان\n"
+      "«رضا كريمي» وزیر امور خارجه ايران با «ميلان پتروويچ» وزیر امور خارجه صربستان ديـدار کرد.";
+  const Document doc = Analyze(text);
+  REQUIRE_FALSE(doc.statements.empty());
+  for (const Statement& s : doc.statements) {
+    const Provenance& p = s.provenance.front();
+    std::string slice;
+    size_t pos = 0, cp = 0;
+    while (pos < text.size()) {
+      const size_t at = pos;
+      utf8::Next(text, &pos);
+      if (cp >= p.start && cp < p.end) slice.append(text, at, pos - at);
+      ++cp;
+    }
+    CHECK(slice == p.text);
+    CHECK(p.text.find("كريمي") != std::string::npos);  // as written, Arabic letters kept
+  }
+}
+
+TEST_CASE("a statement reported twice in an article is one, keeping the dated report",
+          "[pipeline]") {
+  const auto st = Extract(
+      "دیدار\n"
+      "«رضا کریمی» وزیر امور خارجه ایران با «میلان پتروویچ» وزیر امور خارجه صربستان دیدار کرد.\n"
+      "«رضا کریمی» وزیر امور خارجه ایران روز دوشنبه با «میلان پتروویچ» وزیر امور خارجه صربستان "
+      "دیدار کرد.",
+      "2025-03-05");
+  size_t met = 0;
+  for (const Statement& s : st) met += s.predicate == "met";
+  CHECK(met == 1);
+  CHECK(Find(st, PersonIdFor("رضا کریمی"), "met", PersonIdFor("میلان پتروویچ"))->date.known());
+}
+
+TEST_CASE("text with no actors yields no statements and no errors", "[pipeline]") {
+  CHECK(Extract("Weather\nIt rained all day and the roads were closed.").empty());
+  CHECK(Extract("هوا\nامروز باران بارید.").empty());
+  CHECK(Extract(std::string(5000, 'x')).empty());
+}
