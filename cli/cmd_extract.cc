@@ -31,6 +31,8 @@ const char* KindName(MentionKind k) {
       return "pronoun";
     case MentionKind::kThisCountry:
       return "back-reference";
+    case MentionKind::kBoth:
+      return "both-parties";
     case MentionKind::kAttribution:
       break;
   }

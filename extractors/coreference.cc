@@ -122,6 +122,28 @@ void AddSurnameMentions(Document& doc) {
       [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
 }
 
+// "His Russian counterpart" (همتای روسی خود): the office of the sentence's
+// subject, held in the country named.
+void ResolveCounterparts(Document& doc) {
+  static const std::string kCounterpart = "counterpart";
+  std::unordered_map<std::string, std::string> role_of_person;
+  std::vector<std::string> subject_role(doc.sentences.size());
+  std::vector<bool> subject_seen(doc.sentences.size(), false);
+  for (const Mention& m : doc.mentions)
+    if (m.kind == MentionKind::kEntity && !m.role.empty() && m.role != kCounterpart)
+      role_of_person.emplace(m.entity.id, m.role);
+  for (const Mention& m : doc.mentions) {
+    if (subject_seen[m.sentence] || !m.resolved || m.kind != MentionKind::kEntity ||
+        m.entity.type != EntityType::kPerson)
+      continue;
+    subject_seen[m.sentence] = true;
+    auto it = role_of_person.find(m.entity.id);
+    if (it != role_of_person.end()) subject_role[m.sentence] = it->second;
+  }
+  for (Mention& m : doc.mentions)
+    if (m.role == kCounterpart) m.role = subject_role[m.sentence];
+}
+
 }  // namespace
 
 void ResolveCoreference(const Lexicon& lexicon, const std::string& home_country, Document& doc) {
@@ -131,8 +153,10 @@ void ResolveCoreference(const Lexicon& lexicon, const std::string& home_country,
   // Offices stated in the article: (role, of) -> person, and role -> people.
   std::map<std::pair<std::string, std::string>, Entity> by_office;
   std::map<std::string, std::vector<Entity>> by_role;
-  for (Mention& m : doc.mentions) {
+  for (Mention& m : doc.mentions)
     if (!m.role_of.empty()) m.role_of = ResolveOf(doc, m.role_of, home, m.first_token);
+  ResolveCounterparts(doc);
+  for (Mention& m : doc.mentions) {
     if (m.kind == MentionKind::kEntity && m.entity.type == EntityType::kPerson && !m.role.empty()) {
       by_office.emplace(std::make_pair(m.role, m.role_of), m.entity);
       auto& people = by_role[m.role];

@@ -44,6 +44,7 @@ enum class MentionKind {
   kPronoun,      // وی، او، he, she
   kThisCountry,  // این کشور, the country: the last country named
   kAttribution,  // به گزارش ..., according to ...: never an actor
+  kBoth,         // دو طرف, both sides: the subject, but no one party
 };
 
 struct Mention {
@@ -53,6 +54,7 @@ struct Mention {
   Entity entity;          // for kEntity, and for others once resolved
   bool resolved = false;  // entity is set
   bool metonym = false;   // a capital or seat of government acting for its state
+  std::string place;      // for a metonym, the place it also names ("place:moscow")
   std::string role;       // office held, from an apposition or a role mention
   std::string role_of;    // entity id of the country or organization of the role
   uint32_t span_end = 0;  // end token including its apposition

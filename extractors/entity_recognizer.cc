@@ -176,6 +176,7 @@ class SentenceRecognizer {
         if (const LexEntry* c = PolityAt(v)) {
           r.of = c->id;
           r.end = SpanAt(v)->end;
+          if (IsKey(r.end, "خود")) ++r.end;  // همتای روسی خود
           break;
         }
         if (const LexEntry* ref = EntryAt(v, LexKind::kReference)) {
@@ -209,7 +210,9 @@ class SentenceRecognizer {
     return doc_.mentions.back();
   }
 
-  Mention& AddLexiconEntity(uint32_t first, uint32_t end, const LexEntry& e) {
+  // A lexicon entity whose mention spans [first, end), named by the tokens
+  // [name_first, end) (without a title or honorific before them).
+  Mention& AddLexiconEntity(uint32_t first, uint32_t name_first, uint32_t end, const LexEntry& e) {
     Mention m;
     m.first_token = first;
     m.end_token = end;
@@ -224,15 +227,22 @@ class SentenceRecognizer {
       m.entity.attrs = known->attrs;
     }
     if (m.entity.name.empty()) m.entity.name = e.form;
-    m.entity.AddName(doc_.OriginalText(first, end));
+    m.entity.AddName(doc_.OriginalText(name_first, end));
     doc_.mentions.push_back(std::move(m));
     return doc_.mentions.back();
   }
 
   // After a person: "، title country،" / ", the title of X," gives the role.
   uint32_t AttachApposition(Mention& person, uint32_t after) {
-    if (!IsComma(after)) return after;
     RolePhrase r;
+    // Persian often writes the title right after the name: «نام» عنوان کشور.
+    if (!en_ && !IsComma(after) && person.role.empty() && ParseRole(after, &r)) {
+      person.role = r.role;
+      person.role_of = r.of;
+      person.span_end = IsComma(r.end) ? r.end + 1 : r.end;
+      return person.span_end;
+    }
+    if (!IsComma(after)) return after;
     if (!ParseRole(after + 1, &r)) return after;
     person.role = r.role;
     person.role_of = r.of;
@@ -278,7 +288,7 @@ class SentenceRecognizer {
       const LexEntry* person;
       const uint32_t end = NameAfter(SpanAt(t)->end, &nf, &ne, &person);
       if (end == 0) return t + 1;
-      Mention& m = person ? AddLexiconEntity(t, ne, *person) : AddPerson(t, nf, ne);
+      Mention& m = person ? AddLexiconEntity(t, nf, ne, *person) : AddPerson(t, nf, ne);
       m.end_token = end;
       m.span_end = end;
       return AttachApposition(m, end);
@@ -289,16 +299,16 @@ class SentenceRecognizer {
       uint32_t nf, ne;
       const LexEntry* person;
       uint32_t end = 0;
-      if (!en_ && (IsPunct(r.end, "«") || EntryAt(r.end, LexKind::kHonorific) ||
-                   EntryAt(r.end, LexKind::kEntity))) {
+      // Persian needs a sign that a name follows the title; English capitals are one.
+      if (en_ || IsPunct(r.end, "«") || EntryAt(r.end, LexKind::kHonorific) ||
+          EntryAt(r.end, LexKind::kEntity)) {
         uint32_t start = r.end;
         if (EntryAt(start, LexKind::kHonorific)) start = SpanAt(start)->end;
         end = NameAfter(start, &nf, &ne, &person);
-      } else if (en_) {
-        end = NameAfter(r.end, &nf, &ne, &person);
       }
       if (end > 0) {
-        Mention& m = person ? AddLexiconEntity(r.first, ne, *person) : AddPerson(r.first, nf, ne);
+        Mention& m =
+            person ? AddLexiconEntity(r.first, nf, ne, *person) : AddPerson(r.first, nf, ne);
         m.end_token = end;
         m.span_end = end;
         m.role = r.role;
@@ -325,7 +335,7 @@ class SentenceRecognizer {
       // «name» title country / «name»، title country،
       RolePhrase after;
       if (ParseRole(end, &after)) {
-        Mention& m = person ? AddLexiconEntity(t, ne, *person) : AddPerson(t, nf, ne);
+        Mention& m = person ? AddLexiconEntity(t, nf, ne, *person) : AddPerson(t, nf, ne);
         m.end_token = end;
         m.role = after.role;
         m.role_of = after.of;
@@ -333,7 +343,7 @@ class SentenceRecognizer {
         return m.span_end;
       }
       if (IsComma(end) && ParseRole(end + 1, &after)) {
-        Mention& m = person ? AddLexiconEntity(t, ne, *person) : AddPerson(t, nf, ne);
+        Mention& m = person ? AddLexiconEntity(t, nf, ne, *person) : AddPerson(t, nf, ne);
         m.end_token = end;
         return AttachApposition(m, end);
       }
@@ -350,6 +360,8 @@ class SentenceRecognizer {
       } else if (ref->id == "this-country" || ref->id == "own-country") {
         m.kind = MentionKind::kThisCountry;
         m.role_of = "@" + ref->id;
+      } else if (ref->id == "both") {
+        m.kind = MentionKind::kBoth;
       } else {
         return m.end_token;
       }
@@ -371,7 +383,10 @@ class SentenceRecognizer {
           chosen = c;
       }
       if (!chosen) return span->end;
-      Mention& m = AddLexiconEntity(t, span->end, *chosen);
+      Mention& m = AddLexiconEntity(t, t, span->end, *chosen);
+      if (chosen->metonym)
+        for (const LexEntry* c : span->entries)
+          if (c->kind == LexKind::kEntity && c->id.rfind("place:", 0) == 0) m.place = c->id;
       if (after_in && chosen->metonym) m.metonym = false;
       if (m.entity.type == EntityType::kPerson) return AttachApposition(m, span->end);
       return span->end;

@@ -43,8 +43,13 @@ struct MatchState {
 
 class SentenceMatcher {
  public:
-  SentenceMatcher(Document& doc, int sentence, const std::vector<int>& mention_at)
-      : doc_(doc), s_(doc.sentences[sentence]), index_(sentence), mention_at_(mention_at) {}
+  SentenceMatcher(Document& doc, int sentence, const std::vector<int>& mention_at,
+                  const std::vector<bool>& speech)
+      : doc_(doc),
+        s_(doc.sentences[sentence]),
+        index_(sentence),
+        mention_at_(mention_at),
+        speech_(speech) {}
 
   void Run(const EventRule& rule, int context_subject) {
     for (uint32_t t = s_.first_token; t < s_.end_token; ++t) {
@@ -65,28 +70,86 @@ class SentenceMatcher {
         }
       }
       if (m.subject < 0 || m.object < 0) continue;
+      if (doc_.mentions[m.subject].kind == MentionKind::kBoth) continue;
       if (rule.swap) std::swap(m.subject, m.object);
       m.modality = ModalityOf(rule, t, st);
       doc_.events.push_back(m);
+      for (int other : Coordinated(st.object)) {
+        EventMatch c = m;
+        (rule.swap ? c.subject : c.object) = other;
+        doc_.events.push_back(c);
+      }
     }
   }
 
-  // The first actor of the sentence before token t not governed by a preposition.
+  // The first actor before token `before` not governed by a preposition, in
+  // the clause a speech verb opens ("X said Y is ready ...": Y), else the
+  // speaker.
   int SentenceSubject(uint32_t before) const {
-    for (uint32_t t = s_.first_token; t < before; ++t) {
-      const int mi = mention_at_[t];
-      if (mi < 0) continue;
-      const Mention& m = doc_.mentions[mi];
-      if (!IsActor(m) || !CanAct(m)) continue;
-      if (m.first_token > s_.first_token && Governed(m.first_token - 1)) continue;
-      return mi;
+    uint32_t clause = s_.first_token;
+    for (uint32_t t = s_.first_token; t < before; ++t)
+      if (speech_[t]) clause = t + 1;
+    if (clause > s_.first_token) {
+      const int embedded = FirstActor(clause, before);
+      if (embedded >= 0) return embedded;
     }
-    return -1;
+    return FirstActor(s_.first_token, before);
   }
 
  private:
+  // Persian is subject-first (SOV): the clause's first actor. English puts
+  // the subject right before its verb: the nearest actor.
+  int FirstActor(uint32_t from, uint32_t before) const {
+    if (doc_.lang == Lang::kEn) {
+      for (uint32_t t = before; t-- > from;)
+        if (const int mi = Eligible(t); mi >= 0) return mi;
+      return -1;
+    }
+    for (uint32_t t = from; t < before; ++t)
+      if (const int mi = Eligible(t); mi >= 0) return mi;
+    return -1;
+  }
+
+  // The mention starting at t if it can be a subject.
+  int Eligible(uint32_t t) const {
+    const int mi = mention_at_[t];
+    if (mi < 0) return -1;
+    const Mention& m = doc_.mentions[mi];
+    // "Both sides" hold the subject place though they name no one party.
+    if (m.kind == MentionKind::kBoth) return mi;
+    if (!IsActor(m) || !CanAct(m)) return -1;
+    if (m.first_token > s_.first_token && Governed(m.first_token - 1)) return -1;
+    // "Iran's president": the possessor is not the subject.
+    if (m.end_token < s_.end_token && doc_.tokens[m.end_token].key == "'s") return -1;
+    return mi;
+  }
+
   bool IsActor(const Mention& m) const {
     return m.resolved && m.kind != MentionKind::kAttribution && m.entity.type != EntityType::kEvent;
+  }
+
+  bool IsDeterminer(uint32_t t) const {
+    if (doc_.lang != Lang::kEn) return false;
+    const std::string& k = doc_.tokens[t].key;
+    return k == "the" || k == "his" || k == "her" || k == "their" || k == "its";
+  }
+
+  // Actors coordinated with the object: "hosted X and Y", «با X و Y».
+  std::vector<int> Coordinated(int object) const {
+    std::vector<int> more;
+    uint32_t t = doc_.mentions[object].span_end;
+    while (t + 1 < s_.end_token) {
+      const std::string& k = doc_.tokens[t].key;
+      if (k != "and" && k != "و" && k != ",") break;
+      uint32_t u = t + 1;
+      while (u < s_.end_token && IsDeterminer(u)) ++u;
+      if (u >= s_.end_token) break;
+      const int mi = mention_at_[u];
+      if (mi < 0 || !IsActor(doc_.mentions[mi])) break;
+      more.push_back(mi);
+      t = doc_.mentions[mi].span_end;
+    }
+    return more;
   }
 
   // A place is where things happen; it acts only as a metonym for its state.
@@ -176,10 +239,16 @@ class SentenceMatcher {
       }
       case PatternItemKind::kSubject:
       case PatternItemKind::kObject: {
+        // "met his Saudi counterpart", "hosted the Iranian minister"
+        while (t < s_.end_token && IsDeterminer(t)) ++t;
         if (t >= s_.end_token) return false;
         const int mi = mention_at_[t];
         if (mi < 0 || !IsActor(doc_.mentions[mi])) return false;
         if (item.kind == PatternItemKind::kSubject && !CanAct(doc_.mentions[mi])) return false;
+        // A pattern that opens with its subject ("{S} و {O} ... دیدار کردند")
+        // needs the clause's subject, not a possessor deep in a phrase.
+        if (i == 0 && item.kind == PatternItemKind::kSubject && SentenceSubject(t + 1) != mi)
+          return false;
         const MatchState saved = *st;
         (item.kind == PatternItemKind::kSubject ? st->subject : st->object) = mi;
         // The actor alone, or with its apposition ("X، title country،").
@@ -229,6 +298,7 @@ class SentenceMatcher {
   const Sentence& s_;
   int index_;
   const std::vector<int>& mention_at_;
+  const std::vector<bool>& speech_;  // token ends a speech verb
 };
 
 }  // namespace
@@ -241,9 +311,13 @@ void MatchEvents(const std::vector<EventRule>& rules, Document& doc) {
     if (m.first_token < mention_at.size() && mention_at[m.first_token] < 0)
       mention_at[m.first_token] = static_cast<int>(i);
   }
+  // Speech verbs open reported clauses; the token that ends one is marked.
+  std::vector<bool> speech(doc.tokens.size(), false);
+  for (const LexSpan& span : doc.lex_spans)
+    if (span.Find(LexKind::kSpeech)) speech[span.end - 1] = true;
   int context_subject = -1;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
-    SentenceMatcher matcher(doc, static_cast<int>(si), mention_at);
+    SentenceMatcher matcher(doc, static_cast<int>(si), mention_at, speech);
     for (const EventRule& rule : rules)
       if (rule.lang == doc.lang) matcher.Run(rule, context_subject);
     // A subjectless Persian clause continues the last sentence's subject.

@@ -14,6 +14,7 @@ enum class LexKind {
   kAttribution,  // به گزارش, according to
   kReference,    // this-country, own-country, pronoun (id says which)
   kStopword,     // never part of a name
+  kSpeech,       // گفت، تأکید کرد، said: what follows is reported speech
 };
 
 struct LexEntry {

@@ -102,6 +102,7 @@ std::shared_ptr<Lexicon> Lexicon::Load(const std::string& dir) {
     lex->LoadWordList(d + "honorifics.txt", LexKind::kHonorific, lang);
     lex->LoadWordList(d + "attribution.txt", LexKind::kAttribution, lang);
     lex->LoadWordList(d + "stopwords.txt", LexKind::kStopword, lang);
+    lex->LoadWordList(d + "speech_verbs.txt", LexKind::kSpeech, lang);
     lex->LoadReferences(d + "references.tsv", lang);
     lex->LoadDates(d + "dates.tsv");
   }

@@ -103,6 +103,14 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
     st.subject = full(subj.entity);
     st.predicate = e.rule->predicate;
     st.object = full(obj.entity);
+    // One visits the city a text names, not the state it stands for elsewhere.
+    if (st.predicate == "visited" && !obj.place.empty())
+      if (const Entity* place = lexicon.FindEntity(obj.place)) {
+        Entity p = *place;
+        p.names = obj.entity.names;
+        st.object = full(p);
+        st.object.names = obj.entity.names;
+      }
     st.modality = e.modality;
     if (const auto& d = doc.sentences[e.sentence].date) st.date = *d;
     st.place = PlaceOf(doc, e.sentence, {subj.entity.id, obj.entity.id});
