@@ -124,7 +124,7 @@ void AddSurnameMentions(Document& doc) {
 
 // "His Russian counterpart" (همتای روسی خود): the office of the sentence's
 // subject, held in the country named.
-void ResolveCounterparts(Document& doc) {
+void ResolveCounterparts(const Lexicon& lexicon, Document& doc) {
   static const std::string kCounterpart = "counterpart";
   std::unordered_map<std::string, std::string> role_of_person;
   std::vector<std::string> subject_role(doc.sentences.size());
@@ -138,7 +138,11 @@ void ResolveCounterparts(Document& doc) {
       continue;
     subject_seen[m.sentence] = true;
     auto it = role_of_person.find(m.entity.id);
-    if (it != role_of_person.end()) subject_role[m.sentence] = it->second;
+    if (it != role_of_person.end()) {
+      subject_role[m.sentence] = it->second;
+    } else if (const Office* o = lexicon.OfficeOf(m.entity.id, DateAround(doc, m))) {
+      subject_role[m.sentence] = o->role;
+    }
   }
   for (Mention& m : doc.mentions)
     if (m.role == kCounterpart) m.role = subject_role[m.sentence];
@@ -153,9 +157,14 @@ void ResolveCoreference(const Lexicon& lexicon, const std::string& home_country,
   // Offices stated in the article: (role, of) -> person, and role -> people.
   std::map<std::pair<std::string, std::string>, Entity> by_office;
   std::map<std::string, std::vector<Entity>> by_role;
-  for (Mention& m : doc.mentions)
+  for (Mention& m : doc.mentions) {
     if (!m.role_of.empty()) m.role_of = ResolveOf(doc, m.role_of, home, m.first_token);
-  ResolveCounterparts(doc);
+    // «معاون اول رئیس‌جمهور» without a country: the lexicon knows whose.
+    if (m.kind == MentionKind::kEntity && !m.role.empty() && m.role_of.empty())
+      if (const Office* o = lexicon.OfficeOf(m.entity.id, DateAround(doc, m), m.role))
+        m.role_of = o->of;
+  }
+  ResolveCounterparts(lexicon, doc);
   for (Mention& m : doc.mentions) {
     if (m.kind == MentionKind::kEntity && m.entity.type == EntityType::kPerson && !m.role.empty()) {
       by_office.emplace(std::make_pair(m.role, m.role_of), m.entity);

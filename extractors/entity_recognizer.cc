@@ -235,6 +235,7 @@ class SentenceRecognizer {
   // After a person: "، title country،" / ", the title of X," gives the role.
   uint32_t AttachApposition(Mention& person, uint32_t after) {
     RolePhrase r;
+    if (IsPunct(after, "»") || IsPunct(after, "\"")) ++after;
     // Persian often writes the title right after the name: «نام» عنوان کشور.
     if (!en_ && !IsComma(after) && person.role.empty() && ParseRole(after, &r)) {
       person.role = r.role;
@@ -264,6 +265,17 @@ class SentenceRecognizer {
       return *name_end;
     }
     if (IsPunct(t, "«") || IsPunct(t, "\"")) {
+      // «a lexicon person»
+      if (const LexEntry* e = EntryAt(t + 1, LexKind::kEntity);
+          e && e->id.rfind("person:", 0) == 0) {
+        const uint32_t end = SpanAt(t + 1)->end;
+        if (IsPunct(end, "»") || IsPunct(end, "\"")) {
+          *person = e;
+          *name_first = t + 1;
+          *name_end = end;
+          return end + 1;
+        }
+      }
       uint32_t close = t + 1;
       while (close < s_.end_token && close <= t + kMaxNameWords + 1 && IsNameWord(close)) ++close;
       if (close > t + 1 && (IsPunct(close, "»") || IsPunct(close, "\""))) {

@@ -283,6 +283,20 @@ const Entity* Lexicon::FindEntity(std::string_view id) const {
   return it == entities_.end() ? nullptr : &it->second;
 }
 
+const Office* Lexicon::OfficeOf(std::string_view person, const std::optional<Date>& date,
+                                std::string_view role) const {
+  const Office* best = nullptr;
+  for (const Office& o : offices_) {
+    if (o.person != person || (!role.empty() && o.role != role)) continue;
+    if (date && date->known()) {
+      const unsigned when = date->SortKey();
+      if (o.from.SortKey() > when || (o.to.known() && o.to.SortKey() < when)) continue;
+    }
+    if (!best || o.from.SortKey() > best->from.SortKey()) best = &o;
+  }
+  return best;
+}
+
 std::string Lexicon::OfficeHolder(std::string_view role, std::string_view of,
                                   const Date& date) const {
   if (!date.known()) return {};

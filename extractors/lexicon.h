@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -47,6 +48,10 @@ class Lexicon {
 
   // Display record of a lexicon entity (English name, type); nullptr if unknown.
   const Entity* FindEntity(std::string_view id) const;
+  // The office `person` held on `date` (or, without a date, most recently),
+  // optionally only of that role; nullptr when the lexicon knows none.
+  const Office* OfficeOf(std::string_view person, const std::optional<Date>& date,
+                         std::string_view role = {}) const;
   // Whoever held `role` of `of` on `date`; empty when unknown or not unique.
   std::string OfficeHolder(std::string_view role, std::string_view of, const Date& date) const;
   // Longest calendar word (month, weekday, relative day, ordinal) at `first`;
