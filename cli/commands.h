@@ -12,6 +12,7 @@ struct FailedExit {};
 void AddExtractCommand(CLI::App& app);
 void AddIngestCommand(CLI::App& app);
 void AddStatsCommand(CLI::App& app);
+void AddQueryCommand(CLI::App& app);
 void AddRelationsCommand(CLI::App& app);
 void AddNeighborsCommand(CLI::App& app);
 void AddTimelineCommand(CLI::App& app);

@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "core/predicate.h"
+#include "queries/pattern_resolve.h"
 #include "queries/resolve.h"
 
 namespace diplograph {
@@ -19,18 +20,7 @@ std::unique_ptr<Store> OpenForQuery(const std::string& db) {
 
 Entity ResolveOne(const Store& store, const std::string& name) {
   const auto hits = ResolveEntity(store, name);
-  if (hits.empty())
-    throw Error("\"" + name + "\": no such entity in " + store.path() +
-                " (try `diplograph entities --search`)");
-  if (hits.size() > 1) {
-    std::string list;
-    for (size_t i = 0; i < hits.size() && i < 8; ++i) {
-      if (i) list += ", ";
-      list += hits[i].entity.id + " (" + EntityTypeName(hits[i].entity.type) + ", " +
-              std::to_string(hits[i].degree) + " statements)";
-    }
-    throw Error("\"" + name + "\" is ambiguous: " + list + "; name one by its id");
-  }
+  if (hits.size() != 1) throw Error(UnresolvedMessage(store, name, hits));
   return hits.front().entity;
 }
 

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   diplograph::AddExtractCommand(app);
   diplograph::AddIngestCommand(app);
   diplograph::AddStatsCommand(app);
+  diplograph::AddQueryCommand(app);
   diplograph::AddRelationsCommand(app);
   diplograph::AddNeighborsCommand(app);
   diplograph::AddTimelineCommand(app);
