@@ -26,10 +26,17 @@ class SentenceDates {
   SentenceDates(const Lexicon& lex, const Document& doc, const Sentence& s)
       : lex_(lex), doc_(doc), end_(s.end_token), s_(s) {}
 
-  std::optional<Date> Find() const {
-    for (uint32_t t = s_.first_token; t < end_; ++t)
-      if (auto d = At(t)) return d;
-    return std::nullopt;
+  std::vector<std::pair<uint32_t, Date>> FindAll() const {
+    std::vector<std::pair<uint32_t, Date>> found;
+    for (uint32_t t = s_.first_token; t < end_; ++t) {
+      auto d = At(t);
+      if (!d) continue;
+      found.emplace_back(t, *d);
+      // «سه شنبه» is Tuesday; its «شنبه» is no Saturday of its own.
+      const DateWord* w = nullptr;
+      if (const uint32_t n = lex_.MatchDateWord(doc_.tokens, t, end_, &w); n > 1) t += n - 1;
+    }
+    return found;
   }
 
  private:
@@ -134,7 +141,11 @@ class SentenceDates {
 }  // namespace
 
 void ResolveDates(const Lexicon& lexicon, Document& doc) {
-  for (Sentence& s : doc.sentences) s.date = SentenceDates(lexicon, doc, s).Find();
+  for (Sentence& s : doc.sentences) {
+    s.dates = SentenceDates(lexicon, doc, s).FindAll();
+    s.date.reset();
+    if (!s.dates.empty()) s.date = s.dates.front().second;
+  }
 }
 
 }  // namespace diplograph

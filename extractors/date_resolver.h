@@ -6,7 +6,8 @@
 
 namespace diplograph {
 
-// Sets Sentence::date from the first date expression of each sentence:
+// Sets Sentence::dates to the date expressions of each sentence, and
+// Sentence::date to the first of them:
 // Solar Hijri («۸ آذر ۱۴۰۵», «اول اردیبهشت ماه»), Gregorian in Persian or
 // English («۸ مه ۲۰۲۴», "8 May 2024", "May 8, 2024", "May 2024"), weekdays
 // («روز پنجشنبه», "on Thursday": the nearest such day on or before

@@ -34,7 +34,8 @@ struct Sentence {
   uint32_t end = 0;
   uint32_t first_token = 0;  // token range [first_token, end_token)
   uint32_t end_token = 0;
-  std::optional<Date> date;  // the date the sentence speaks of, when it names one
+  std::optional<Date> date;                      // the first date the sentence names
+  std::vector<std::pair<uint32_t, Date>> dates;  // every date named, by first token
 };
 
 // What a span of tokens was recognized as.

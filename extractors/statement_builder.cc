@@ -44,6 +44,35 @@ std::optional<Entity> PlaceOf(const Document& doc, int sentence,
   return std::nullopt;
 }
 
+// The date a construction is qualified by, when its sentence names several:
+// the nearest, within its clause first; Persian puts adverbials before the
+// verb, so a date after the construction counts as farther there.
+std::optional<Date> DateOf(const Document& doc, const EventMatch& e) {
+  const Sentence& s = doc.sentences[e.sentence];
+  if (s.dates.size() <= 1) return s.date;
+  auto commas = [&](uint32_t a, uint32_t b) {
+    uint32_t n = 0;
+    for (uint32_t t = a; t < b; ++t) n += doc.tokens[t].key == "،" || doc.tokens[t].key == ",";
+    return n;
+  };
+  std::optional<Date> best;
+  uint32_t best_score = UINT32_MAX;
+  for (const auto& [pos, date] : s.dates) {
+    uint32_t score = 0;
+    if (pos < e.first_token) {
+      score = e.first_token - pos + 10 * commas(pos, e.first_token);
+    } else if (pos >= e.end_token) {
+      score =
+          pos - e.end_token + 1 + 10 * commas(e.end_token, pos) + (doc.lang == Lang::kFa ? 5 : 0);
+    }
+    if (score < best_score) {
+      best_score = score;
+      best = date;
+    }
+  }
+  return best;
+}
+
 bool Better(const Statement& a, const Statement& b) {
   if (a.date.precision != b.date.precision) return a.date.precision > b.date.precision;
   return a.confidence > b.confidence;
@@ -112,7 +141,7 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
         st.object.names = obj.entity.names;
       }
     st.modality = e.modality;
-    if (const auto& d = doc.sentences[e.sentence].date) st.date = *d;
+    if (const auto d = DateOf(doc, e)) st.date = *d;
     st.place = PlaceOf(doc, e.sentence, {subj.entity.id, obj.entity.id});
     st.confidence = kEventConfidence - (e.subject_from_context ? kContextSubjectPenalty : 0.0);
     st.provenance.push_back(Evidence(doc, e.sentence, e.rule->name, st.confidence));

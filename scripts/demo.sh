@@ -6,10 +6,17 @@ cd "$(dirname "$0")/.."
 scripts/build.sh >/dev/null
 bin=build/cli/diplograph
 
-"$bin" ingest examples
+# Plain-text articles carry no date: give each its publication date.
+while IFS=$'\t' read -r file date; do
+  [[ -z $file || $file == \#* ]] && continue
+  "$bin" ingest --quiet --date "$date" "examples/$file"
+done <examples/published.tsv
+"$bin" ingest --quiet examples/more.jsonl
+"$bin" stats
+
 echo
 echo "== Who met whom?"
-"$bin" query '?a met ?b'
+"$bin" query '?a met ?b ORDER BY date'
 echo
 echo "== What ties Iran and Serbia?"
 "$bin" relations Iran Serbia

@@ -41,3 +41,22 @@ TEST_CASE("weekdays and relative days need the publication date", "[dates]") {
   CHECK(DateOf("وزیر روز سه شنبه وارد شد.", "2025-02-01") == "2025-01-28");
   CHECK(DateOf("The minister arrived on Thursday.") == "none");
 }
+
+TEST_CASE("a sentence with two dates dates each event by the nearer one", "[dates]") {
+  // Published on Tuesday 25 Nov 2025: arrived on Friday, met today.
+  const auto st = Extract(
+      "خبر\n«مارکو جوریچ» وزیر امور خارجه صربستان که روز جمعه وارد تهران شد، امروز (سه‌شنبه) "
+      "با "
+      "«رضا کریمی» وزیر امور خارجه ایران دیدار کرد.",
+      "2025-11-25");
+  const Statement* met = nullptr;
+  const Statement* visited = nullptr;
+  for (const Statement& s : st) {
+    if (s.predicate == "met") met = &s;
+    if (s.predicate == "visited") visited = &s;
+  }
+  REQUIRE(met);
+  REQUIRE(visited);
+  CHECK(met->date.ToIso() == "2025-11-25");      // today, a Tuesday (not «شنبه», Saturday)
+  CHECK(visited->date.ToIso() == "2025-11-21");  // the Friday before
+}
