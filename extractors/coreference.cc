@@ -187,7 +187,6 @@ void ResolveCoreference(const Lexicon& lexicon, const std::string& home_country,
       case MentionKind::kThisCountry:
         if (!m.role_of.empty()) {
           m.entity = EntityFor(lexicon, m.role_of);
-          m.entity.AddName(doc.OriginalText(m.first_token, m.end_token));
           m.resolved = true;
         }
         break;

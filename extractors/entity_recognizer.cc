@@ -227,7 +227,8 @@ class SentenceRecognizer {
       m.entity.attrs = known->attrs;
     }
     if (m.entity.name.empty()) m.entity.name = e.form;
-    m.entity.AddName(doc_.OriginalText(name_first, end));
+    // A capital standing for its state is not one of the state's names.
+    if (!e.metonym) m.entity.AddName(doc_.OriginalText(name_first, end));
     doc_.mentions.push_back(std::move(m));
     return doc_.mentions.back();
   }
