@@ -135,10 +135,8 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
     // One visits the city a text names, not the state it stands for elsewhere.
     if (st.predicate == "visited" && !obj.place.empty())
       if (const Entity* place = lexicon.FindEntity(obj.place)) {
-        Entity p = *place;
-        p.names = obj.entity.names;
-        st.object = full(p);
-        st.object.names = obj.entity.names;
+        st.object = *place;
+        st.object.names = {doc.OriginalText(obj.first_token, obj.end_token)};
       }
     st.modality = e.modality;
     if (const auto d = DateOf(doc, e)) st.date = *d;

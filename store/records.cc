@@ -54,6 +54,16 @@ std::vector<std::string> AliasMatchKeys(const Entity& e) {
   add(e.name);
   for (const auto& n : e.names) add(n);
   add(e.id);
+  // People are named by surname alone ("Araghchi", «عراقچی»): the last word
+  // of a name, split at spaces only (a ZWNJ joins parts of one word).
+  if (e.type == EntityType::kPerson) {
+    auto add_surname = [&](std::string_view form) {
+      const size_t space = form.find_last_of(' ');
+      if (space != std::string_view::npos && space + 1 < form.size()) add(form.substr(space + 1));
+    };
+    add_surname(e.name);
+    for (const auto& n : e.names) add_surname(n);
+  }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

@@ -19,7 +19,8 @@ struct ArticleRecord {
 };
 
 // The MatchKeys under which the alias column family finds an entity: of its
-// display name, of every name and of its id; sorted, unique, none empty.
+// display name, of every name, of its id and, for a person, of the last word
+// of each name (the surname); sorted, unique, none empty.
 std::vector<std::string> AliasMatchKeys(const Entity& e);
 
 // Decoders throw Error("malformed record: ...") on a value they cannot read.
