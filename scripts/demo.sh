@@ -16,7 +16,7 @@ done <examples/published.tsv
 
 echo
 echo "== Who met whom?"
-"$bin" query '?a met ?b ORDER BY date'
+"$bin" query '?a met ?b FILTER modality = asserted ORDER BY date'
 echo
 echo "== What ties Iran and Serbia?"
 "$bin" relations Iran Serbia
