@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/extraction_options.h"
 #include "core/error.h"
 #include "core/json_io.h"
 #include "extractors/article_reader.h"
@@ -14,10 +15,7 @@ namespace {
 struct ExtractArgs {
   std::vector<std::string> files;
   std::string format = "jsonl";
-  std::string date;
-  std::string lang = "auto";
-  std::vector<std::string> lexicons;
-  std::string home_country = "IR";
+  ExtractionArgs extraction;
   bool explain = false;
 };
 
@@ -66,22 +64,9 @@ void Explain(const Document& doc, std::ostream& out) {
   }
 }
 
-ExtractOptions ToOptions(const ExtractArgs& args) {
-  ExtractOptions o;
-  if (!args.date.empty()) {
-    o.date = Date::ParseIso(args.date);
-    if (!o.date || o.date->precision != DatePrecision::kDay)
-      throw Error("--date: not a day (YYYY-MM-DD): " + args.date);
-  }
-  if (args.lang == "fa") o.lang = Lang::kFa;
-  if (args.lang == "en") o.lang = Lang::kEn;
-  o.home_country = "country:" + args.home_country;
-  return o;
-}
-
 void Run(const ExtractArgs& args) {
-  const ExtractOptions options = ToOptions(args);
-  auto extractor = Extractor::Create(Lexicon::DefaultDir(), args.lexicons);
+  const ExtractOptions options = args.extraction.ToOptions();
+  const auto extractor = args.extraction.MakeExtractor();
   const bool array = args.format == "json";
   bool first = true;
   if (array) std::cout << "[\n";
@@ -123,15 +108,7 @@ void AddExtractCommand(CLI::App& app) {
       ->required();
   cmd->add_option("--format", args->format, "jsonl (one statement per line) or json (an array)")
       ->check(CLI::IsMember({"jsonl", "json"}));
-  cmd->add_option("--date", args->date,
-                  "publication date YYYY-MM-DD, anchors 'on Thursday', «روز پنجشنبه»");
-  cmd->add_option("--lang", args->lang, "language of the articles")
-      ->check(CLI::IsMember({"fa", "en", "auto"}));
-  cmd->add_option("--lexicon", args->lexicons,
-                  "extra entity lexicon file (id, lang, form); repeatable");
-  cmd->add_option("--home-country", args->home_country,
-                  "ISO code «کشورمان» (our country) refers to")
-      ->capture_default_str();
+  AddExtractionOptions(cmd, &args->extraction);
   cmd->add_flag(
       "--explain", args->explain,
       "also print on stderr each sentence with the actors, titles and events found in it");

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/extraction_options.h"
 #include "core/error.h"
 #include "extractors/article_reader.h"
 #include "extractors/pipeline.h"
@@ -18,9 +19,7 @@ namespace fs = std::filesystem;
 struct IngestArgs {
   std::vector<std::string> inputs;
   std::string db;
-  std::string date;
-  std::vector<std::string> lexicons;
-  std::string home_country = "IR";
+  ExtractionArgs extraction;
   bool quiet = false;
 };
 
@@ -52,14 +51,8 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs) {
 }
 
 void Run(const IngestArgs& args) {
-  ExtractOptions options;
-  if (!args.date.empty()) {
-    options.date = Date::ParseIso(args.date);
-    if (!options.date || options.date->precision != DatePrecision::kDay)
-      throw Error("--date: not a day (YYYY-MM-DD): " + args.date);
-  }
-  options.home_country = "country:" + args.home_country;
-  auto extractor = Extractor::Create(Lexicon::DefaultDir(), args.lexicons);
+  const ExtractOptions options = args.extraction.ToOptions();
+  const auto extractor = args.extraction.MakeExtractor();
   const std::vector<std::string> files = ExpandInputs(args.inputs);
 
   // The store is opened at the first good article, so that input in which
@@ -117,10 +110,7 @@ void AddIngestCommand(CLI::App& app) {
                   "article files, folders (.txt, .jsonl inside) or - for stdin")
       ->required();
   AddDbOption(cmd, &args->db);
-  cmd->add_option("--date", args->date, "publication date YYYY-MM-DD for articles that carry none");
-  cmd->add_option("--lexicon", args->lexicons, "extra entity lexicon file; repeatable");
-  cmd->add_option("--home-country", args->home_country, "ISO code «کشورمان» refers to")
-      ->capture_default_str();
+  AddExtractionOptions(cmd, &args->extraction);
   cmd->add_flag("--quiet,-q", args->quiet, "print no summary");
   cmd->callback([args] { Run(*args); });
 }

@@ -27,9 +27,9 @@ Document Extractor::Analyze(const Article& article, const ExtractOptions& option
     if (article.meta.lang == "fa") doc.lang = Lang::kFa;
     if (article.meta.lang == "en") doc.lang = Lang::kEn;
   }
-  doc.published = options.date;
-  if (!doc.published && !article.meta.published.empty())
-    doc.published = Date::ParseIso(article.meta.published);
+  // An article's own publication date wins over the one given for all.
+  if (!article.meta.published.empty()) doc.published = Date::ParseIso(article.meta.published);
+  if (!doc.published) doc.published = options.date;
   if (doc.published && doc.published->precision != DatePrecision::kDay) doc.published.reset();
 
   Segment(doc);

@@ -16,7 +16,7 @@
 namespace diplograph {
 
 struct ExtractOptions {
-  // Anchors relative dates; else the article's own "published" date.
+  // Anchors relative dates in articles that carry no "published" date.
   std::optional<Date> date;
   Lang lang = Lang::kUnknown;  // kUnknown: detect from the script
   // «کشورمان» (our country) in Persian press.

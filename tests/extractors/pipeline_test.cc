@@ -126,3 +126,17 @@ TEST_CASE("text with no actors yields no statements and no errors", "[pipeline]"
   CHECK(Extract("هوا\nامروز باران بارید.").empty());
   CHECK(Extract(std::string(5000, 'x')).empty());
 }
+
+TEST_CASE("an article's own publication date anchors its relative dates", "[pipeline]") {
+  Article a;
+  ParseArticles(
+      R"({"title":"Talks","text":"Abbas Araghchi met Sergey Lavrov in Moscow on Monday.","published":"2025-03-05"})",
+      "x.jsonl", ArticleFormat::kJsonLines, [&](Article&& parsed) { a = parsed; });
+  ExtractOptions options;
+  options.date = Date::ParseIso("2020-01-01");  // for articles without a date of their own
+  const auto st = SharedExtractor().Extract(a, options);
+  const Statement* met = Find(st, "person:abbas-araghchi", "met", "person:sergey-lavrov");
+  REQUIRE(met);
+  CHECK(met->date.ToIso() == "2025-03-03");
+  CHECK(met->provenance.front().published == "2025-03-05");
+}
