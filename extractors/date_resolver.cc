@@ -6,6 +6,8 @@ namespace diplograph {
 
 namespace {
 
+constexpr size_t kLeadSentences = 3;
+
 int NumberAt(const Document& doc, uint32_t t, uint32_t end) {
   if (t >= end || doc.tokens[t].kind != TokenKind::kNumber) return -1;
   const std::string& k = doc.tokens[t].key;
@@ -141,10 +143,20 @@ class SentenceDates {
 }  // namespace
 
 void ResolveDates(const Lexicon& lexicon, Document& doc) {
-  for (Sentence& s : doc.sentences) {
+  doc.lead_date.reset();
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    Sentence& s = doc.sentences[i];
     s.dates = SentenceDates(lexicon, doc, s).FindAll();
     s.date.reset();
     if (!s.dates.empty()) s.date = s.dates.front().second;
+    s.elsewhen = false;
+    for (uint32_t t = s.first_token; t < s.end_token && !s.elsewhen; ++t) {
+      const DateWord* w = nullptr;
+      s.elsewhen =
+          lexicon.MatchDateWord(doc.tokens, t, s.end_token, &w) > 0 && w->kind == "elsewhen";
+    }
+    // The headline and the lead (dateline included) date the main event.
+    if (i < kLeadSentences && !doc.lead_date && s.date && !s.elsewhen) doc.lead_date = s.date;
   }
 }
 

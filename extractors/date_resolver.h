@@ -13,6 +13,8 @@ namespace diplograph {
 // («روز پنجشنبه», "on Thursday": the nearest such day on or before
 // publication) and relative days («دیروز», "yesterday"). What needs the
 // publication date (a weekday, a missing year) stays unresolved without it.
+// Marks sentences that speak of another time ("earlier", «سال گذشته») and
+// sets Document::lead_date from the headline and lead.
 void ResolveDates(const Lexicon& lexicon, Document& doc);
 
 }  // namespace diplograph

@@ -36,6 +36,7 @@ struct Sentence {
   uint32_t end_token = 0;
   std::optional<Date> date;                      // the first date the sentence names
   std::vector<std::pair<uint32_t, Date>> dates;  // every date named, by first token
+  bool elsewhen = false;  // speaks of another time: "earlier", «سال گذشته», "had"
 };
 
 // What a span of tokens was recognized as.
@@ -80,6 +81,7 @@ struct Document {
   Article article;
   Lang lang = Lang::kUnknown;
   std::optional<Date> published;
+  std::optional<Date> lead_date;  // the date the headline or lead gives the main event
   NormalizedText norm;
   std::vector<uint32_t> original_byte_of_cp;  // original code point offset -> byte offset
   std::vector<Sentence> sentences;

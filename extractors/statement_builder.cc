@@ -139,7 +139,12 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
         st.object.names = {doc.OriginalText(obj.first_token, obj.end_token)};
       }
     st.modality = e.modality;
-    if (const auto d = DateOf(doc, e)) st.date = *d;
+    if (const auto d = DateOf(doc, e)) {
+      st.date = *d;
+    } else if (doc.lead_date && !doc.sentences[e.sentence].elsewhen) {
+      // A sentence without a date of its own continues the lead's event.
+      st.date = *doc.lead_date;
+    }
     st.place = PlaceOf(doc, e.sentence, {subj.entity.id, obj.entity.id});
     st.confidence = kEventConfidence - (e.subject_from_context ? kContextSubjectPenalty : 0.0);
     st.provenance.push_back(Evidence(doc, e.sentence, e.rule->name, st.confidence));

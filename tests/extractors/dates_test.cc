@@ -45,7 +45,8 @@ TEST_CASE("weekdays and relative days need the publication date", "[dates]") {
 TEST_CASE("a sentence with two dates dates each event by the nearer one", "[dates]") {
   // Published on Tuesday 25 Nov 2025: arrived on Friday, met today.
   const auto st = Extract(
-      "خبر\n«مارکو جوریچ» وزیر امور خارجه صربستان که روز جمعه وارد تهران شد، امروز (سه‌شنبه) "
+      "خبر\n«مارکو جوریچ» وزیر امور خارجه صربستان که روز جمعه وارد تهران شد، امروز "
+      "(سه‌شنبه) "
       "با "
       "«رضا کریمی» وزیر امور خارجه ایران دیدار کرد.",
       "2025-11-25");
@@ -59,4 +60,19 @@ TEST_CASE("a sentence with two dates dates each event by the nearer one", "[date
   REQUIRE(visited);
   CHECK(met->date.ToIso() == "2025-11-25");      // today, a Tuesday (not «شنبه», Saturday)
   CHECK(visited->date.ToIso() == "2025-11-21");  // the Friday before
+}
+
+TEST_CASE("a sentence without a date continues the lead's event, unless it looks back", "[dates]") {
+  const auto st = Extract(
+      "Talks in Moscow\n"
+      "MOSCOW, March 3 - Abbas Araghchi held talks with Sergey Lavrov in Moscow.\n"
+      "Araghchi also invited Lavrov to visit Tehran.\n"
+      "Earlier, Araghchi had criticized Germany.",
+      "2025-03-04");
+  const Statement* invited = Find(st, "person:abbas-araghchi", "invited", "person:sergey-lavrov");
+  REQUIRE(invited);
+  CHECK(invited->date.ToIso() == "2025-03-03");
+  const Statement* criticized = Find(st, "person:abbas-araghchi", "criticized", "country:DE");
+  REQUIRE(criticized);
+  CHECK_FALSE(criticized->date.known());
 }
