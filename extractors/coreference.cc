@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 namespace diplograph {
@@ -54,6 +55,12 @@ std::string ResolveOf(const Document& doc, const std::string& of, const std::str
 std::optional<Date> DateAround(const Document& doc, const Mention& m) {
   if (doc.sentences[m.sentence].date) return doc.sentences[m.sentence].date;
   return doc.published;
+}
+
+bool IsPreposition(const std::string& key) {
+  static const std::set<std::string> kPrepositions = {"به",   "با",   "از",  "برای", "to",
+                                                      "with", "from", "for", "by"};
+  return kPrepositions.count(key) > 0;
 }
 
 bool OnlyAmbiguous(const LexSpan& span) {
@@ -176,12 +183,15 @@ void ResolveCoreference(const Lexicon& lexicon, const std::string& home_country,
   }
 
   const Entity* last_subject_person = nullptr;
+  const Entity* sentence_subject_person = nullptr;
+  std::vector<const Entity*> recent_people;
   int last_sentence = -1;
   bool sentence_has_actor = false;
   for (Mention& m : doc.mentions) {
     if (m.sentence != last_sentence) {
       last_sentence = m.sentence;
       sentence_has_actor = false;
+      sentence_subject_person = nullptr;
     }
     switch (m.kind) {
       case MentionKind::kThisCountry:
@@ -214,21 +224,37 @@ void ResolveCoreference(const Lexicon& lexicon, const std::string& home_country,
         }
         break;
       }
-      case MentionKind::kPronoun:
-        if (last_subject_person) {
-          m.entity = *last_subject_person;
+      case MentionKind::kPronoun: {
+        // After a preposition («به ایشان», "with him") the pronoun is not the
+        // clause's subject: the latest other person it can mean.
+        const bool governed = m.first_token > 0 && IsPreposition(doc.tokens[m.first_token - 1].key);
+        const Entity* antecedent = last_subject_person;
+        if (governed && sentence_subject_person) {
+          antecedent = nullptr;
+          // A bounded look back keeps long documents linear.
+          const size_t from = recent_people.size() > 16 ? recent_people.size() - 16 : 0;
+          for (size_t i = recent_people.size(); i-- > from && !antecedent;)
+            if (recent_people[i]->id != sentence_subject_person->id) antecedent = recent_people[i];
+        }
+        if (antecedent) {
+          m.entity = *antecedent;
           m.entity.names.clear();
           m.resolved = true;
         }
         break;
+      }
       default:
         break;
     }
     // The first actor of a sentence is its subject, for later pronouns.
     if (m.resolved && m.kind != MentionKind::kAttribution && !sentence_has_actor) {
       sentence_has_actor = true;
-      if (m.entity.type == EntityType::kPerson) last_subject_person = &m.entity;
+      if (m.entity.type == EntityType::kPerson) {
+        last_subject_person = &m.entity;
+        sentence_subject_person = &m.entity;
+      }
     }
+    if (m.resolved && m.entity.type == EntityType::kPerson) recent_people.push_back(&m.entity);
   }
 }
 

@@ -79,6 +79,8 @@ EventRule CompileEventRule(const std::string& predicate, const std::string& patt
       rule.intended = true;
     else if (flag == "swap")
       rule.swap = true;
+    else if (flag == "place")
+      rule.place = true;
     else
       throw Error(where + ": unknown flag \"" + flag + "\"");
   }

@@ -26,6 +26,7 @@ struct EventRule {
   bool has_subject = false;
   bool intended = false;  // declares intent: modality intended
   bool swap = false;      // the matched subject is the statement's object
+  bool place = false;     // the object is a place: a capital is the city, not its state
 };
 
 class Lexicon;

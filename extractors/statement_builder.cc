@@ -133,7 +133,7 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
     st.predicate = e.rule->predicate;
     st.object = full(obj.entity);
     // One visits the city a text names, not the state it stands for elsewhere.
-    if (st.predicate == "visited" && !obj.place.empty())
+    if (e.rule->place && !obj.place.empty())
       if (const Entity* place = lexicon.FindEntity(obj.place)) {
         st.object = *place;
         st.object.names = {doc.OriginalText(obj.first_token, obj.end_token)};
