@@ -25,7 +25,7 @@ struct IngestArgs {
 
 bool IsArticleFile(const fs::path& p) {
   const std::string ext = p.extension().string();
-  return ext == ".txt" || ext == ".jsonl" || ext == ".ndjson";
+  return ext == ".txt" || ext == ".jsonl" || ext == ".ndjson" || ext == ".html" || ext == ".htm";
 }
 
 // Files named on the command line, and the article files of folders
@@ -107,7 +107,7 @@ void AddIngestCommand(CLI::App& app) {
   CLI::App* cmd =
       app.add_subcommand("ingest", "extract articles and add their statements to the store");
   cmd->add_option("inputs", args->inputs,
-                  "article files, folders (.txt, .jsonl inside) or - for stdin")
+                  "article files, folders (.txt, .jsonl, .html inside) or - for stdin")
       ->required();
   AddDbOption(cmd, &args->db);
   AddExtractionOptions(cmd, &args->extraction);

@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/sha256.h"
 #include "core/utf8.h"
+#include "extractors/html_reader.h"
 
 namespace diplograph {
 
@@ -92,9 +93,13 @@ void ParseArticles(std::string_view content, const std::string& name, ArticleFor
     throw Error(name + ": contains NUL bytes; not a text article");
   if (format == ArticleFormat::kAuto) {
     const size_t first = content.find_first_not_of(" \t\r\n");
-    format = content[first] == '{' ? ArticleFormat::kJsonLines : ArticleFormat::kText;
+    // A plain-text headline practically never starts with '<'; a page always does.
+    format = content[first] == '{'   ? ArticleFormat::kJsonLines
+             : content[first] == '<' ? ArticleFormat::kHtml
+                                     : ArticleFormat::kText;
   }
   if (format == ArticleFormat::kJsonLines) return ParseJsonLines(content, name, sink);
+  if (format == ArticleFormat::kHtml) return sink(ParseHtmlArticle(content, name));
 
   Article a;
   // Leading blank lines are not the headline; offsets still count from the file start.
@@ -142,6 +147,8 @@ void ReadArticles(const std::string& path, const std::function<void(Article&&)>&
   const std::string ext = p.extension().string();
   if (ext == ".jsonl" || ext == ".ndjson")
     format = ArticleFormat::kJsonLines;
+  else if (ext == ".html" || ext == ".htm")
+    format = ArticleFormat::kHtml;
   else if (ext == ".txt")
     format = ArticleFormat::kText;
   ParseArticles(content, path, format, sink);

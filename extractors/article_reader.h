@@ -1,4 +1,4 @@
-// Article readers: plain text (headline first) and JSON Lines, from files or stdin.
+// Article readers: plain text (headline first), JSON Lines and HTML, from files or stdin.
 #pragma once
 
 #include <functional>
@@ -9,12 +9,13 @@
 
 namespace diplograph {
 
-enum class ArticleFormat { kAuto, kText, kJsonLines };
+enum class ArticleFormat { kAuto, kText, kJsonLines, kHtml };
 
 // Calls `sink` for each article in `content`, read from `name` (a path or
 // "-"). Throws Error("NAME: problem") for content no article can come from:
 // empty input, invalid UTF-8 (with its byte offset), a malformed JSON line
-// (with its line number), a line without text.
+// (with its line number), a line without text, an HTML page without text.
+// kAuto reads content starting with '{' as JSON Lines, with '<' as HTML.
 void ParseArticles(std::string_view content, const std::string& name, ArticleFormat format,
                    const std::function<void(Article&&)>& sink);
 
@@ -23,7 +24,8 @@ void ParseArticles(std::string_view content, const std::string& name, ArticleFor
 std::string ReadInput(const std::string& path, size_t max_bytes = size_t{1} << 30);
 
 // ReadInput then ParseArticles; the format is chosen from the extension
-// (.jsonl, .ndjson -> JSON Lines) or, for stdin, from the first character.
+// (.jsonl, .ndjson -> JSON Lines; .html, .htm -> HTML; .txt -> text) or,
+// otherwise and for stdin, from the first character.
 void ReadArticles(const std::string& path, const std::function<void(Article&&)>& sink);
 
 }  // namespace diplograph

@@ -51,10 +51,34 @@ class SentenceMatcher {
         mention_at_(mention_at),
         speech_(speech) {}
 
-  void Run(const EventRule& rule, int context_subject) {
+  // Tries every rule that can begin at each token, in rule order.
+  void Run(const EventRuleIndex& index, int context_subject) {
+    std::vector<const EventRule*> candidates;
+    std::string joined;
     for (uint32_t t = s_.first_token; t < s_.end_token; ++t) {
+      candidates.clear();
+      if (mention_at_[t] >= 0 || IsDeterminer(t)) {
+        const auto& slot = index.OpeningWithSlot(doc_.lang);
+        candidates.insert(candidates.end(), slot.begin(), slot.end());
+      }
+      joined.clear();
+      for (uint32_t u = t; u < s_.end_token && u < t + EventRuleIndex::kMaxLiteralTokens; ++u) {
+        if (doc_.tokens[u].kind == TokenKind::kPunct) break;
+        joined += doc_.tokens[u].key;
+        if (const auto* rules = index.ByFirstLiteral(doc_.lang, joined))
+          candidates.insert(candidates.end(), rules->begin(), rules->end());
+      }
+      if (candidates.empty()) continue;
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      for (const EventRule* rule : candidates) TryAt(*rule, t, context_subject);
+    }
+  }
+
+  void TryAt(const EventRule& rule, uint32_t t, int context_subject) {
+    {
       MatchState st;
-      if (!Match(rule, 0, t, &st)) continue;
+      if (!Match(rule, 0, t, &st)) return;
       EventMatch m;
       m.rule = &rule;
       m.sentence = index_;
@@ -69,8 +93,8 @@ class SentenceMatcher {
           m.subject_from_context = true;
         }
       }
-      if (m.subject < 0 || m.object < 0) continue;
-      if (doc_.mentions[m.subject].kind == MentionKind::kBoth) continue;
+      if (m.subject < 0 || m.object < 0) return;
+      if (doc_.mentions[m.subject].kind == MentionKind::kBoth) return;
       if (rule.swap) std::swap(m.subject, m.object);
       m.modality = ModalityOf(rule, t, st);
       doc_.events.push_back(m);
@@ -166,12 +190,13 @@ class SentenceMatcher {
   // Tokens a literal consumes at t: token keys joined until they spell it.
   uint32_t Literal(const PatternItem& item, uint32_t t) const {
     for (const std::string& key : item.keys) {
-      std::string joined;
-      for (uint32_t u = t; u < s_.end_token && u < t + 4; ++u) {
-        if (doc_.tokens[u].kind == TokenKind::kPunct) break;
-        joined += doc_.tokens[u].key;
-        if (joined.size() > key.size() || key.compare(0, joined.size(), joined) != 0) break;
-        if (joined.size() == key.size()) return u - t + 1;
+      size_t pos = 0;
+      for (uint32_t u = t; u < s_.end_token && u < t + EventRuleIndex::kMaxLiteralTokens; ++u) {
+        const Token& tok = doc_.tokens[u];
+        if (tok.kind == TokenKind::kPunct || tok.key.empty()) break;
+        if (key.compare(pos, tok.key.size(), tok.key) != 0) break;
+        pos += tok.key.size();
+        if (pos == key.size()) return u - t + 1;
       }
     }
     return 0;
@@ -303,7 +328,7 @@ class SentenceMatcher {
 
 }  // namespace
 
-void MatchEvents(const std::vector<EventRule>& rules, Document& doc) {
+void MatchEvents(const EventRuleIndex& rules, Document& doc) {
   doc.events.clear();
   std::vector<int> mention_at(doc.tokens.size(), -1);
   for (size_t i = 0; i < doc.mentions.size(); ++i) {
@@ -318,8 +343,7 @@ void MatchEvents(const std::vector<EventRule>& rules, Document& doc) {
   int context_subject = -1;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceMatcher matcher(doc, static_cast<int>(si), mention_at, speech);
-    for (const EventRule& rule : rules)
-      if (rule.lang == doc.lang) matcher.Run(rule, context_subject);
+    matcher.Run(rules, context_subject);
     // A subjectless Persian clause continues the last sentence's subject.
     const int subject = matcher.SentenceSubject(doc.sentences[si].end_token);
     if (subject >= 0) context_subject = subject;

@@ -12,6 +12,6 @@ namespace diplograph {
 // its subject and object mentions and its modality (negated by ن / "not",
 // intended by خواهد / قرار است / "will" or by the rule). Needs
 // ResolveCoreference.
-void MatchEvents(const std::vector<EventRule>& rules, Document& doc);
+void MatchEvents(const EventRuleIndex& rules, Document& doc);
 
 }  // namespace diplograph

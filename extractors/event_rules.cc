@@ -87,6 +87,33 @@ EventRule CompileEventRule(const std::string& predicate, const std::string& patt
   return rule;
 }
 
+EventRuleIndex::EventRuleIndex(const std::vector<EventRule>& rules) {
+  for (const EventRule& rule : rules) {
+    PerLang& index = rule.lang == Lang::kFa ? fa_ : en_;
+    const PatternItem& first = rule.items.front();
+    // An optional first literal may be skipped: the rule can begin anywhere.
+    if (first.kind != PatternItemKind::kLiteral || first.optional) {
+      index.with_slot.push_back(&rule);
+      if (first.kind != PatternItemKind::kLiteral) continue;
+    }
+    for (const std::string& key : first.keys) {
+      auto& list = index.by_literal[key];
+      if (list.empty() || list.back() != &rule) list.push_back(&rule);
+    }
+  }
+}
+
+const std::vector<const EventRule*>* EventRuleIndex::ByFirstLiteral(Lang lang,
+                                                                    const std::string& key) const {
+  const auto& map = For(lang).by_literal;
+  auto it = map.find(key);
+  return it == map.end() ? nullptr : &it->second;
+}
+
+const std::vector<const EventRule*>& EventRuleIndex::OpeningWithSlot(Lang lang) const {
+  return For(lang).with_slot;
+}
+
 std::vector<EventRule> LoadEventRules(const std::string& dir, const Lexicon& lexicon) {
   std::vector<EventRule> rules;
   for (const auto& [code, lang] : {std::pair{"fa", Lang::kFa}, std::pair{"en", Lang::kEn}}) {

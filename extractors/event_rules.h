@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "extractors/document.h"
@@ -30,6 +31,30 @@ struct EventRule {
 };
 
 class Lexicon;
+
+// The rules indexed by how a match can begin, so that a token is tried only
+// against the rules it can start: the rules whose first literal it spells
+// (alone or joined with the next tokens), and the rules that open with an
+// actor slot where an actor starts. The rules must outlive the index.
+class EventRuleIndex {
+ public:
+  explicit EventRuleIndex(const std::vector<EventRule>& rules);
+
+  // Rules of `lang` whose first item is a literal spelled by `key`.
+  const std::vector<const EventRule*>* ByFirstLiteral(Lang lang, const std::string& key) const;
+  // Rules of `lang` that may begin anywhere an actor begins.
+  const std::vector<const EventRule*>& OpeningWithSlot(Lang lang) const;
+  // How many tokens a first literal can span at most.
+  static constexpr uint32_t kMaxLiteralTokens = 4;
+
+ private:
+  struct PerLang {
+    std::unordered_map<std::string, std::vector<const EventRule*>> by_literal;
+    std::vector<const EventRule*> with_slot;
+  };
+  const PerLang& For(Lang lang) const { return lang == Lang::kFa ? fa_ : en_; }
+  PerLang fa_, en_;
+};
 
 // Loads and compiles `dir`/fa/events.tsv and `dir`/en/events.tsv. Throws
 // Error naming the file and line of a malformed pattern or unknown predicate.

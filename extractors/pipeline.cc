@@ -16,6 +16,7 @@ std::unique_ptr<Extractor> Extractor::Create(const std::string& lexicon_dir,
   ex->lexicon_ = Lexicon::Load(lexicon_dir);
   for (const std::string& path : extra_lexicons) ex->lexicon_->LoadEntityFile(path);
   ex->rules_ = LoadEventRules(lexicon_dir, *ex->lexicon_);
+  ex->index_ = std::make_unique<EventRuleIndex>(ex->rules_);
   return ex;
 }
 
@@ -37,7 +38,7 @@ Document Extractor::Analyze(const Article& article, const ExtractOptions& option
   RecognizeEntities(*lexicon_, doc);
   ResolveDates(*lexicon_, doc);
   ResolveCoreference(*lexicon_, options.home_country, doc);
-  MatchEvents(rules_, doc);
+  MatchEvents(*index_, doc);
   BuildStatements(*lexicon_, doc);
   return doc;
 }

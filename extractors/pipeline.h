@@ -44,6 +44,7 @@ class Extractor {
  private:
   std::shared_ptr<Lexicon> lexicon_;
   std::vector<EventRule> rules_;
+  std::unique_ptr<EventRuleIndex> index_;  // points into rules_
 };
 
 }  // namespace diplograph

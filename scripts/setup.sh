@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake make pkg-config
-  librocksdb-dev libicu-dev nlohmann-json3-dev libboost-graph-dev catch2 libcli11-dev
+  librocksdb-dev libicu-dev nlohmann-json3-dev libboost-graph-dev catch2 libcli11-dev libxml2-dev
 )
 
 missing=()
