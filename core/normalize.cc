@@ -83,12 +83,44 @@ char32_t MapChar(char32_t c) {
 }
 
 // Emits `c` mapped, attributing every output byte to original offset `orig`.
-void Emit(char32_t c, uint32_t orig, NormalizedText* out) {
-  const char32_t m = MapChar(c);
+void EmitMapped(char32_t m, uint32_t orig, NormalizedText* out) {
   if (m == 0) return;
   const size_t before = out->text.size();
   utf8::Append(&out->text, m);
-  out->to_original.insert(out->to_original.end(), out->text.size() - before, orig);
+  for (size_t i = before; i < out->text.size(); ++i) out->to_original.push_back(orig);
+}
+
+void Emit(char32_t c, uint32_t orig, NormalizedText* out) { EmitMapped(MapChar(c), orig, out); }
+
+// What Normalize and FoldForKey need to know of each BMP code point,
+// computed once: ICU's answers are exact but too slow to ask per character.
+struct BmpTables {
+  static constexpr uint8_t kBoundaryBefore = 1;  // NFC never composes it with what precedes
+  static constexpr uint8_t kStableAlone = 2;     // NFC leaves it as it is when alone
+  std::vector<uint8_t> nfc;
+  std::vector<char32_t> mapped;  // MapChar
+  std::vector<char32_t> folded;  // the slow FoldForKey
+
+  BmpTables() : nfc(0x10000), mapped(0x10000), folded(0x10000) {
+    const icu::Normalizer2* norm = Nfc();
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      uint8_t f = 0;
+      if (norm->hasBoundaryBefore(c)) f |= kBoundaryBefore;
+      UErrorCode status = U_ZERO_ERROR;
+      if (!U_IS_SURROGATE(c) && norm->isNormalized(icu::UnicodeString(c), status) &&
+          U_SUCCESS(status))
+        f |= kStableAlone;
+      nfc[c] = f;
+      mapped[c] = MapChar(static_cast<char32_t>(c));
+      folded[c] = FoldSlow(static_cast<char32_t>(c));
+    }
+  }
+  static char32_t FoldSlow(char32_t cp);
+};
+
+const BmpTables& Tables() {
+  static const BmpTables tables;
+  return tables;
 }
 
 }  // namespace
@@ -123,14 +155,26 @@ NormalizedText Normalize(std::string_view original) {
     chunk.remove();
   };
 
+  const BmpTables& tables = Tables();
   size_t pos = 0;
   while (pos < original.size()) {
     const char32_t c = utf8::Next(original, &pos);
-    if (c < 0x80 && (pos == original.size() || static_cast<unsigned char>(original[pos]) < 0x80)) {
-      // ASCII followed by ASCII cannot compose: the fast path keeps English cheap.
-      flush();
-      Emit(c, cp_index, &out);
-    } else {
+    // Fast path: a character NFC leaves alone, followed by one that starts a
+    // new composition, needs no ICU call.
+    if (chunk.isEmpty() && c < 0x10000 && (tables.nfc[c] & BmpTables::kStableAlone)) {
+      bool next_boundary = pos == original.size();
+      if (!next_boundary) {
+        size_t peek = pos;
+        const char32_t n = utf8::Next(original, &peek);
+        next_boundary = n < 0x10000 && (tables.nfc[n] & BmpTables::kBoundaryBefore);
+      }
+      if (next_boundary) {
+        EmitMapped(tables.mapped[c], cp_index, &out);
+        ++cp_index;
+        continue;
+      }
+    }
+    {
       if (nfc->hasBoundaryBefore(static_cast<UChar32>(c))) {
         flush();
         chunk_start = cp_index;
@@ -146,6 +190,10 @@ NormalizedText Normalize(std::string_view original) {
 }
 
 char32_t FoldForKey(char32_t cp) {
+  return cp < 0x10000 ? Tables().folded[cp] : BmpTables::FoldSlow(cp);
+}
+
+char32_t BmpTables::FoldSlow(char32_t cp) {
   if (cp == ' ' || cp == '\n' || cp == 0x200C) return 0;
   const int8_t cat = static_cast<int8_t>(u_charType(static_cast<UChar32>(cp)));
   if (cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK || cat == U_COMBINING_SPACING_MARK)

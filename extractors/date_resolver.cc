@@ -26,7 +26,20 @@ Date AddDays(const Date& d, int days) {
 class SentenceDates {
  public:
   SentenceDates(const Lexicon& lex, const Document& doc, const Sentence& s)
-      : lex_(lex), doc_(doc), end_(s.end_token), s_(s) {}
+      : lex_(lex), doc_(doc), end_(s.end_token), s_(s), words_(s.end_token - s.first_token) {
+    // One lexicon lookup per token; every pattern below reads these.
+    for (uint32_t t = s.first_token; t < end_; ++t) {
+      auto& [len, word] = words_[t - s.first_token];
+      len = lex_.MatchDateWord(doc_.tokens, t, end_, &word);
+    }
+  }
+
+  // Speaks of another time than the article's event ("earlier", «پیش‌تر»).
+  bool Elsewhen() const {
+    for (const auto& [len, word] : words_)
+      if (len && word->kind == "elsewhen") return true;
+    return false;
+  }
 
   std::vector<std::pair<uint32_t, Date>> FindAll() const {
     std::vector<std::pair<uint32_t, Date>> found;
@@ -36,12 +49,19 @@ class SentenceDates {
       found.emplace_back(t, *d);
       // «سه شنبه» is Tuesday; its «شنبه» is no Saturday of its own.
       const DateWord* w = nullptr;
-      if (const uint32_t n = lex_.MatchDateWord(doc_.tokens, t, end_, &w); n > 1) t += n - 1;
+      if (const uint32_t n = WordAt(t, &w); n > 1) t += n - 1;
     }
     return found;
   }
 
  private:
+  uint32_t WordAt(uint32_t t, const DateWord** w) const {
+    if (t >= end_) return 0;
+    const auto& [len, word] = words_[t - s_.first_token];
+    *w = word;
+    return len;
+  }
+
   // A day number written as digits or as an ordinal word; returns tokens used.
   uint32_t DayAt(uint32_t t, int* day) const {
     const int n = NumberAt(doc_, t, end_);
@@ -50,7 +70,7 @@ class SentenceDates {
       return 1;
     }
     const DateWord* w = nullptr;
-    const uint32_t len = lex_.MatchDateWord(doc_.tokens, t, end_, &w);
+    const uint32_t len = WordAt(t, &w);
     if (len && w->kind == "ordinal") {
       *day = w->value;
       return len;
@@ -59,7 +79,7 @@ class SentenceDates {
   }
 
   uint32_t MonthAt(uint32_t t, const DateWord** w) const {
-    const uint32_t len = lex_.MatchDateWord(doc_.tokens, t, end_, w);
+    const uint32_t len = WordAt(t, w);
     if (len && ((*w)->kind == "persian-month" || (*w)->kind == "gregorian-month")) return len;
     return 0;
   }
@@ -103,7 +123,7 @@ class SentenceDates {
       }
     }
     const DateWord* w = nullptr;
-    const uint32_t len = lex_.MatchDateWord(doc_.tokens, t, end_, &w);
+    const uint32_t len = WordAt(t, &w);
     if (!len) return std::nullopt;
     if (w->kind == "gregorian-month" && doc_.lang == Lang::kEn) {
       // "May 8", "May 8, 2024", "May 2024"
@@ -138,6 +158,7 @@ class SentenceDates {
   const Document& doc_;
   uint32_t end_;
   const Sentence& s_;
+  std::vector<std::pair<uint32_t, const DateWord*>> words_;  // per token: length, word
 };
 
 }  // namespace
@@ -146,15 +167,11 @@ void ResolveDates(const Lexicon& lexicon, Document& doc) {
   doc.lead_date.reset();
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     Sentence& s = doc.sentences[i];
-    s.dates = SentenceDates(lexicon, doc, s).FindAll();
+    const SentenceDates dates(lexicon, doc, s);
+    s.dates = dates.FindAll();
     s.date.reset();
     if (!s.dates.empty()) s.date = s.dates.front().second;
-    s.elsewhen = false;
-    for (uint32_t t = s.first_token; t < s.end_token && !s.elsewhen; ++t) {
-      const DateWord* w = nullptr;
-      s.elsewhen =
-          lexicon.MatchDateWord(doc.tokens, t, s.end_token, &w) > 0 && w->kind == "elsewhen";
-    }
+    s.elsewhen = dates.Elsewhen();
     // The headline and the lead (dateline included) date the main event.
     if (i < kLeadSentences && !doc.lead_date && s.date && !s.elsewhen) doc.lead_date = s.date;
   }

@@ -67,6 +67,7 @@ class SentenceMatcher {
         joined += doc_.tokens[u].key;
         if (const auto* rules = index.ByFirstLiteral(doc_.lang, joined))
           candidates.insert(candidates.end(), rules->begin(), rules->end());
+        if (!index.IsLiteralPrefix(doc_.lang, joined)) break;
       }
       if (candidates.empty()) continue;
       std::sort(candidates.begin(), candidates.end());

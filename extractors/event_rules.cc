@@ -97,6 +97,9 @@ EventRuleIndex::EventRuleIndex(const std::vector<EventRule>& rules) {
       if (first.kind != PatternItemKind::kLiteral) continue;
     }
     for (const std::string& key : first.keys) {
+      for (size_t i = 1; i < key.size(); ++i)
+        if ((static_cast<unsigned char>(key[i]) & 0xC0) != 0x80)
+          index.literal_prefixes.insert(key.substr(0, i));
       auto& list = index.by_literal[key];
       if (list.empty() || list.back() != &rule) list.push_back(&rule);
     }

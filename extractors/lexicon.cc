@@ -55,6 +55,12 @@ void ForEachRow(const std::string& path, bool required, Fn fn) {
   }
 }
 
+// Adds the proper prefixes of `key` that end on a character boundary.
+void AddPrefixes(const std::string& key, std::unordered_set<std::string>* prefixes) {
+  for (size_t i = 1; i < key.size(); ++i)
+    if ((static_cast<unsigned char>(key[i]) & 0xC0) != 0x80) prefixes->insert(key.substr(0, i));
+}
+
 }  // namespace
 
 std::vector<std::string> SplitTsvLine(std::string_view line) {
@@ -114,6 +120,7 @@ void Lexicon::Add(LexEntry entry) {
   const std::string key = MatchKey(entry.form);
   if (key.empty()) return;
   max_tokens_ = std::max(max_tokens_, CountTokens(entry.form));
+  AddPrefixes(key, &prefixes_);
   auto& bucket = by_key_[key];
   for (const LexEntry* e : bucket)
     if (e->kind == entry.kind && e->id == entry.id && e->adjective == entry.adjective &&
@@ -246,7 +253,9 @@ void Lexicon::LoadDates(const std::string& path) {
     } catch (const std::exception&) {
       throw Error(where + ": value is not a number: " + f[1]);
     }
-    date_words_.emplace(MatchKey(f[2]), w);
+    const std::string key = MatchKey(f[2]);
+    AddPrefixes(key, &date_prefixes_);
+    date_words_.emplace(key, w);
     max_date_tokens_ = std::max(max_date_tokens_, CountTokens(f[2]));
   });
 }
@@ -274,6 +283,7 @@ uint32_t Lexicon::LongestMatch(const std::vector<Token>& tokens, uint32_t first,
       best = i - first + 1;
       *entries = it->second;
     }
+    if (!prefixes_.count(key)) break;
   }
   return best;
 }
@@ -325,6 +335,7 @@ uint32_t Lexicon::MatchDateWord(const std::vector<Token>& tokens, uint32_t first
       best = i - first + 1;
       *word = &it->second;
     }
+    if (!date_prefixes_.count(key)) break;
   }
   return best;
 }

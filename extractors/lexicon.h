@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/date.h"
@@ -80,6 +81,10 @@ class Lexicon {
   std::string dir_;
   std::vector<std::unique_ptr<LexEntry>> entries_;
   std::unordered_map<std::string, std::vector<const LexEntry*>> by_key_;
+  // Every proper prefix of a key in by_key_ (or date_words_): a match stops
+  // extending as soon as the joined tokens spell none.
+  std::unordered_set<std::string> prefixes_;
+  std::unordered_set<std::string> date_prefixes_;
   std::unordered_map<std::string, Entity> entities_;
   std::vector<Office> offices_;
   std::unordered_map<std::string, DateWord> date_words_;
