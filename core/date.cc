@@ -5,6 +5,7 @@
 #include <unicode/locid.h>
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 
@@ -146,39 +147,46 @@ bool IsValidGregorian(int y, int m, int d) {
   return d <= limit;
 }
 
+namespace {
+
+constexpr double kMsPerDay = 86400000.0;
+
+// ICU calendars are costly to create and not thread-safe: one per thread,
+// in GMT so that a date is a whole number of days.
+icu::Calendar* PersianCalendar() {
+  thread_local std::unique_ptr<icu::Calendar> calendar = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Calendar> c(icu::Calendar::createInstance(
+        icu::TimeZone::getGMT()->clone(), icu::Locale("fa_IR@calendar=persian"), status));
+    if (U_FAILURE(status)) c.reset();
+    if (c) c->setLenient(false);
+    return c;
+  }();
+  return calendar.get();
+}
+
+}  // namespace
+
 std::optional<Date> FromPersian(int year, int month, int day) {
   if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1) return std::nullopt;
   if (month > 6 && day > 30) return std::nullopt;
+  icu::Calendar* persian = PersianCalendar();
+  if (!persian) return std::nullopt;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Calendar> persian(icu::Calendar::createInstance(
-      icu::TimeZone::getGMT()->clone(), icu::Locale("fa_IR@calendar=persian"), status));
-  if (U_FAILURE(status)) return std::nullopt;
-  persian->setLenient(false);
   persian->clear();
   persian->set(year, month - 1, day);
   const UDate when = persian->getTime(status);
   if (U_FAILURE(status)) return std::nullopt;
-  icu::GregorianCalendar greg(icu::TimeZone::getGMT()->clone(), status);
-  greg.setGregorianChange(-1e300, status);  // proleptic throughout
-  greg.setTime(when, status);
-  if (U_FAILURE(status)) return std::nullopt;
-  Date d = Date::Day(greg.get(UCAL_YEAR, status), greg.get(UCAL_MONTH, status) + 1,
-                     greg.get(UCAL_DATE, status), Calendar::kPersian);
-  if (U_FAILURE(status)) return std::nullopt;
-  return d;
+  int y, m, d;
+  CivilFromDays(static_cast<long>(std::floor(when / kMsPerDay)), &y, &m, &d);
+  return Date::Day(y, m, d, Calendar::kPersian);
 }
 
 int PersianYearOf(const Date& d) {
+  icu::Calendar* persian = PersianCalendar();
+  if (!persian) return d.year - 621;
   UErrorCode status = U_ZERO_ERROR;
-  icu::GregorianCalendar greg(icu::TimeZone::getGMT()->clone(), status);
-  greg.setGregorianChange(-1e300, status);
-  greg.clear();
-  greg.set(d.year, d.month - 1, d.day);
-  const UDate when = greg.getTime(status);
-  std::unique_ptr<icu::Calendar> persian(icu::Calendar::createInstance(
-      icu::TimeZone::getGMT()->clone(), icu::Locale("fa_IR@calendar=persian"), status));
-  if (U_FAILURE(status)) return d.year - 621;
-  persian->setTime(when, status);
+  persian->setTime(static_cast<double>(DaysFromCivil(d.year, d.month, d.day)) * kMsPerDay, status);
   const int year = persian->get(UCAL_YEAR, status);
   return U_FAILURE(status) ? d.year - 621 : year;
 }

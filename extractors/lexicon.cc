@@ -120,8 +120,10 @@ void Lexicon::Add(LexEntry entry) {
   const std::string key = MatchKey(entry.form);
   if (key.empty()) return;
   max_tokens_ = std::max(max_tokens_, CountTokens(entry.form));
-  AddPrefixes(key, &prefixes_);
-  auto& bucket = by_key_[key];
+  for (size_t i = 1; i < key.size(); ++i)
+    if ((static_cast<unsigned char>(key[i]) & 0xC0) != 0x80)
+      by_key_[key.substr(0, i)].prefix = true;
+  auto& bucket = by_key_[key].entries;
   for (const LexEntry* e : bucket)
     if (e->kind == entry.kind && e->id == entry.id && e->adjective == entry.adjective &&
         e->metonym == entry.metonym)
@@ -272,6 +274,7 @@ uint32_t Lexicon::LongestMatch(const std::vector<Token>& tokens, uint32_t first,
   entries->clear();
   std::string key;
   uint32_t best = 0;
+  const std::vector<const LexEntry*>* found = nullptr;
   // A form may span more tokens in text than in the file ("گفت و گو" against
   // "گفتوگو"), so allow a little slack over the longest form.
   const uint32_t limit = std::min<uint32_t>(end, first + max_tokens_ + 2);
@@ -279,12 +282,14 @@ uint32_t Lexicon::LongestMatch(const std::vector<Token>& tokens, uint32_t first,
     if (tokens[i].kind == TokenKind::kPunct) break;
     key += tokens[i].key;
     auto it = by_key_.find(key);
-    if (it != by_key_.end()) {
+    if (it == by_key_.end()) break;
+    if (!it->second.entries.empty()) {
       best = i - first + 1;
-      *entries = it->second;
+      found = &it->second.entries;
     }
-    if (!prefixes_.count(key)) break;
+    if (!it->second.prefix) break;
   }
+  if (found) *entries = *found;
   return best;
 }
 

@@ -80,10 +80,13 @@ class Lexicon {
 
   std::string dir_;
   std::vector<std::unique_ptr<LexEntry>> entries_;
-  std::unordered_map<std::string, std::vector<const LexEntry*>> by_key_;
-  // Every proper prefix of a key in by_key_ (or date_words_): a match stops
-  // extending as soon as the joined tokens spell none.
-  std::unordered_set<std::string> prefixes_;
+  // Match keys of forms, and every proper prefix of one: a match extends
+  // token by token while the joined keys spell a prefix, with one lookup each.
+  struct KeyNode {
+    std::vector<const LexEntry*> entries;  // forms with exactly this key
+    bool prefix = false;                   // some longer key begins with it
+  };
+  std::unordered_map<std::string, KeyNode> by_key_;
   std::unordered_set<std::string> date_prefixes_;
   std::unordered_map<std::string, Entity> entities_;
   std::vector<Office> offices_;

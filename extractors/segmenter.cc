@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <mutex>
+#include <vector>
 
 #include "core/error.h"
 #include "core/utf8.h"
@@ -14,8 +15,9 @@ namespace diplograph {
 
 namespace {
 
-// Creating a sentence iterator loads rules; do it once and clone per call.
-std::unique_ptr<icu::BreakIterator> SentenceIterator() {
+// Creating a sentence iterator loads rules: one prototype, cloned once per
+// thread (iterators are not thread-safe) and reused for every document.
+icu::BreakIterator& SentenceIterator() {
   static std::once_flag once;
   static icu::BreakIterator* prototype = nullptr;
   std::call_once(once, [] {
@@ -24,13 +26,24 @@ std::unique_ptr<icu::BreakIterator> SentenceIterator() {
     if (U_FAILURE(status)) prototype = nullptr;
   });
   if (!prototype) throw Error("ICU: cannot create a sentence break iterator");
-  return std::unique_ptr<icu::BreakIterator>(prototype->clone());
+  thread_local std::unique_ptr<icu::BreakIterator> local(prototype->clone());
+  return *local;
 }
 
-bool IsWordChar(char32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+bool IsWordCharSlow(char32_t c) {
   return u_isalnum(static_cast<UChar32>(c)) ||
          (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
+}
+
+// Letters, digits and marks: a BMP table, since ICU's property lookups are
+// the cost of tokenizing otherwise.
+bool IsWordChar(char32_t c) {
+  static const std::vector<bool> table = [] {
+    std::vector<bool> t(0x10000);
+    for (char32_t c = 0; c < 0x10000; ++c) t[c] = IsWordCharSlow(c);
+    return t;
+  }();
+  return c < 0x10000 ? table[c] : IsWordCharSlow(c);
 }
 
 void Tokenize(Document& doc, uint32_t begin, uint32_t end) {
@@ -39,7 +52,7 @@ void Tokenize(Document& doc, uint32_t begin, uint32_t end) {
   while (pos < end) {
     const size_t start = pos;
     const char32_t c = utf8::Next(text, &pos);
-    if (c == ' ' || c == '\n' || u_isspace(static_cast<UChar32>(c))) continue;
+    if (c == ' ' || c == '\n' || (c >= 0x80 && u_isspace(static_cast<UChar32>(c)))) continue;
     Token tok;
     tok.begin = static_cast<uint32_t>(start);
     if (IsWordChar(c)) {
@@ -89,12 +102,13 @@ void Tokenize(Document& doc, uint32_t begin, uint32_t end) {
 }  // namespace
 
 Lang DetectLanguage(std::string_view text) {
-  size_t arabic = 0, latin = 0, pos = 0;
-  while (pos < text.size()) {
-    const char32_t c = utf8::Next(text, &pos);
+  // Counted on bytes: U+0600..U+06FF are the two-byte sequences led by
+  // 0xD8..0xDB, so no decoding is needed.
+  size_t arabic = 0, latin = 0;
+  for (unsigned char c : text) {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
       ++latin;
-    else if (c >= 0x0600 && c <= 0x06FF)
+    else if (c >= 0xD8 && c <= 0xDB)
       ++arabic;
   }
   if (arabic == 0 && latin == 0) return Lang::kUnknown;
@@ -117,7 +131,7 @@ void Segment(Document& doc) {
   UErrorCode status = U_ZERO_ERROR;
   UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) throw Error("ICU: cannot open text for segmentation");
-  auto it = SentenceIterator();
+  icu::BreakIterator* it = &SentenceIterator();
   it->setText(ut, status);
   if (U_FAILURE(status)) {
     utext_close(ut);
