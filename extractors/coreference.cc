@@ -76,10 +76,10 @@ void AddSurnameMentions(Document& doc) {
   for (const Mention& m : doc.mentions) {
     if (m.kind != MentionKind::kEntity || m.entity.type != EntityType::kPerson) continue;
     for (const std::string& name : m.entity.names) {
-      const NormalizedText norm = Normalize(name);
-      const size_t space = norm.text.find_last_of(' ');
+      // The last word, split at spaces only: a ZWNJ joins parts of one word.
+      const size_t space = name.find_last_of(' ');
       if (space == std::string::npos) continue;
-      const std::string key = MatchKey(norm.text.substr(space + 1));
+      const std::string key = MatchKey(std::string_view(name).substr(space + 1));
       if (key.empty()) continue;
       auto [it, inserted] = by_surname.emplace(key, &m.entity);
       if (!inserted && it->second->id != m.entity.id) clash[key] = true;
@@ -123,9 +123,12 @@ void AddSurnameMentions(Document& doc) {
       added.push_back(std::move(m));
     }
   }
-  doc.mentions.insert(doc.mentions.end(), added.begin(), added.end());
-  std::stable_sort(
-      doc.mentions.begin(), doc.mentions.end(),
+  if (added.empty()) return;
+  const auto middle = static_cast<std::ptrdiff_t>(doc.mentions.size());
+  doc.mentions.insert(doc.mentions.end(), std::make_move_iterator(added.begin()),
+                      std::make_move_iterator(added.end()));
+  std::inplace_merge(
+      doc.mentions.begin(), doc.mentions.begin() + middle, doc.mentions.end(),
       [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
 }
 

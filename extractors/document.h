@@ -46,7 +46,8 @@ enum class MentionKind {
   kPronoun,      // وی، او، he, she
   kThisCountry,  // این کشور, the country: the last country named
   kAttribution,  // به گزارش ..., according to ...: never an actor
-  kBoth,         // دو طرف, both sides: the subject, but no one party
+  kBoth,         // دو طرف, the two leaders: the two parties of the last event (role
+                 // says "states" or "people")
 };
 
 struct Mention {
@@ -75,6 +76,8 @@ struct EventMatch {
   uint32_t end_token = 0;
   Modality modality = Modality::kAsserted;
   bool subject_from_context = false;  // the clause had no subject of its own
+  bool subject_as_state = false;      // "the two countries": a person stands for their state
+  bool object_as_state = false;
 };
 
 struct Document {

@@ -373,8 +373,9 @@ class SentenceRecognizer {
       } else if (ref->id == "this-country" || ref->id == "own-country") {
         m.kind = MentionKind::kThisCountry;
         m.role_of = "@" + ref->id;
-      } else if (ref->id == "both") {
+      } else if (ref->id == "both" || ref->id == "both-people") {
         m.kind = MentionKind::kBoth;
+        m.role = ref->id == "both" ? "states" : "people";
       } else {
         return m.end_token;
       }

@@ -94,10 +94,31 @@ class SentenceMatcher {
           m.subject_from_context = true;
         }
       }
-      if (m.subject < 0 || m.object < 0) return;
-      if (doc_.mentions[m.subject].kind == MentionKind::kBoth) return;
-      if (rule.swap) std::swap(m.subject, m.object);
       m.modality = ModalityOf(rule, t, st);
+      if (m.subject >= 0 && doc_.mentions[m.subject].kind == MentionKind::kBoth) {
+        // "The two sides signed ...", "the two leaders condemned X".
+        const auto [a, b] = LastPair();
+        if (a < 0) return;
+        const bool states = doc_.mentions[m.subject].role == "states";
+        m.subject_as_state = states;
+        if (rule.pair) {
+          m.subject = a;
+          m.object = b;
+          m.object_as_state = states;
+          doc_.events.push_back(m);
+          return;
+        }
+        if (m.object < 0) return;
+        for (const int party : {a, b}) {
+          EventMatch each = m;
+          each.subject = party;
+          if (rule.swap) std::swap(each.subject, each.object);
+          doc_.events.push_back(each);
+        }
+        return;
+      }
+      if (m.subject < 0 || m.object < 0) return;
+      if (rule.swap) std::swap(m.subject, m.object);
       doc_.events.push_back(m);
       for (int other : Coordinated(st.object)) {
         EventMatch c = m;
@@ -105,6 +126,24 @@ class SentenceMatcher {
         doc_.events.push_back(c);
       }
     }
+  }
+
+  // The subject and object of the latest event between two actors: who "the
+  // two sides" are.
+  std::pair<int, int> LastPair() const {
+    for (size_t i = doc_.events.size(); i-- > 0;) {
+      const EventMatch& e = doc_.events[i];
+      const EntityType s = doc_.mentions[e.subject].entity.type;
+      const EntityType o = doc_.mentions[e.object].entity.type;
+      const auto party = [](EntityType t) {
+        return t == EntityType::kPerson || t == EntityType::kCountry ||
+               t == EntityType::kOrganization;
+      };
+      if (party(s) && party(o) &&
+          doc_.mentions[e.subject].entity.id != doc_.mentions[e.object].entity.id)
+        return {e.subject, e.object};
+    }
+    return {-1, -1};
   }
 
   // The first actor before token `before` not governed by a preposition, in
@@ -266,10 +305,15 @@ class SentenceMatcher {
       case PatternItemKind::kSubject:
       case PatternItemKind::kObject: {
         // "met his Saudi counterpart", "hosted the Iranian minister"
-        while (t < s_.end_token && IsDeterminer(t)) ++t;
+        while (t < s_.end_token && mention_at_[t] < 0 && IsDeterminer(t)) ++t;
         if (t >= s_.end_token) return false;
         const int mi = mention_at_[t];
-        if (mi < 0 || !IsActor(doc_.mentions[mi])) return false;
+        if (mi < 0) return false;
+        if (doc_.mentions[mi].kind == MentionKind::kBoth) {
+          if (item.kind != PatternItemKind::kSubject) return false;
+        } else if (!IsActor(doc_.mentions[mi]) || rule.pair) {
+          return false;
+        }
         if (item.kind == PatternItemKind::kSubject && !CanAct(doc_.mentions[mi])) return false;
         // A pattern that opens with its subject ("{S} و {O} ... دیدار کردند")
         // needs the clause's subject, not a possessor deep in a phrase.

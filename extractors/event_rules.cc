@@ -70,7 +70,10 @@ EventRule CompileEventRule(const std::string& predicate, const std::string& patt
     }
     rule.items.push_back(std::move(item));
   }
-  if (!has_object) throw Error(where + ": pattern has no {O} slot");
+  const bool pair = flags.find("pair") != std::string::npos;
+  if (!has_object && !pair) throw Error(where + ": pattern has no {O} slot");
+  if (pair && (!rule.has_subject || has_object))
+    throw Error(where + ": a pair pattern has {S} (the two sides) and no {O}");
   if (rule.items.front().kind == PatternItemKind::kGap ||
       rule.items.back().kind == PatternItemKind::kGap)
     throw Error(where + ": a pattern cannot begin or end with ...");
@@ -81,6 +84,8 @@ EventRule CompileEventRule(const std::string& predicate, const std::string& patt
       rule.swap = true;
     else if (flag == "place")
       rule.place = true;
+    else if (flag == "pair")
+      rule.pair = true;
     else
       throw Error(where + ": unknown flag \"" + flag + "\"");
   }

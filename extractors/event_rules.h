@@ -29,6 +29,7 @@ struct EventRule {
   bool intended = false;  // declares intent: modality intended
   bool swap = false;      // the matched subject is the statement's object
   bool place = false;     // the object is a place: a capital is the city, not its state
+  bool pair = false;      // {S} is "the two sides": the statement joins the pair
 };
 
 class Lexicon;

@@ -220,7 +220,8 @@ void Lexicon::LoadWordList(const std::string& path, LexKind kind, const std::str
 void Lexicon::LoadReferences(const std::string& path, const std::string& lang) {
   ForEachRow(path, true, [&](const std::vector<std::string>& f, const std::string& where) {
     if (f.size() < 2) throw Error(where + ": expected kind, form");
-    if (f[0] != "pronoun" && f[0] != "this-country" && f[0] != "own-country" && f[0] != "both")
+    if (f[0] != "pronoun" && f[0] != "this-country" && f[0] != "own-country" && f[0] != "both" &&
+        f[0] != "both-people")
       throw Error(where + ": unknown reference kind \"" + f[0] + "\"");
     Add(LexEntry{LexKind::kReference, f[0], lang, f[1]});
   });

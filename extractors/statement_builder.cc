@@ -73,6 +73,24 @@ std::optional<Date> DateOf(const Document& doc, const EventMatch& e) {
   return best;
 }
 
+// "The two countries": the state a person acts for, from the article's title
+// for them or the lexicon's offices.
+Entity StateOf(const Lexicon& lexicon, const Document& doc, const Mention& m, const EventMatch& e) {
+  if (m.entity.type != EntityType::kPerson) return m.entity;
+  std::string of = m.role_of;
+  if (of.empty() || of.front() == '@') {
+    std::optional<Date> when = doc.sentences[e.sentence].date;
+    if (!when) when = doc.published;
+    if (const Office* office = lexicon.OfficeOf(m.entity.id, when)) of = office->of;
+  }
+  if (of.rfind("country:", 0) != 0) return m.entity;
+  const Entity* state = lexicon.FindEntity(of);
+  if (!state) return m.entity;
+  Entity out = *state;
+  out.names.clear();
+  return out;
+}
+
 bool Better(const Statement& a, const Statement& b) {
   if (a.date.precision != b.date.precision) return a.date.precision > b.date.precision;
   return a.confidence > b.confidence;
@@ -127,11 +145,13 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
   for (const EventMatch& e : doc.events) {
     const Mention& subj = doc.mentions[e.subject];
     const Mention& obj = doc.mentions[e.object];
-    if (subj.entity.id == obj.entity.id) continue;
+    const Entity subject = e.subject_as_state ? StateOf(lexicon, doc, subj, e) : subj.entity;
+    const Entity object = e.object_as_state ? StateOf(lexicon, doc, obj, e) : obj.entity;
+    if (subject.id == object.id) continue;
     Statement st;
-    st.subject = full(subj.entity);
+    st.subject = full(subject);
     st.predicate = e.rule->predicate;
-    st.object = full(obj.entity);
+    st.object = full(object);
     // One visits the city a text names, not the state it stands for elsewhere.
     if (e.rule->place && !obj.place.empty())
       if (const Entity* place = lexicon.FindEntity(obj.place)) {

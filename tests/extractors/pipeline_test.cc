@@ -140,3 +140,25 @@ TEST_CASE("an article's own publication date anchors its relative dates", "[pipe
   CHECK(met->date.ToIso() == "2025-03-03");
   CHECK(met->provenance.front().published == "2025-03-05");
 }
+
+TEST_CASE("'the two sides' and «دو کشور» are the parties of the latest meeting", "[pipeline]") {
+  const auto en = Extract(
+      "Talks in Muscat\n"
+      "Iran's foreign minister Abbas Araghchi met Omani Foreign Minister Badr Albusaidi in "
+      "Muscat.\n"
+      "The two sides signed three agreements on trade.\n"
+      "The two ministers condemned Israel.");
+  const bool signed_states = Find(en, "country:IR", "signed_agreement", "country:OM") ||
+                             Find(en, "country:OM", "signed_agreement", "country:IR");
+  CHECK(signed_states);
+  CHECK(Find(en, "person:abbas-araghchi", "criticized", "country:IL"));
+  CHECK(Find(en, "person:badr-albusaidi", "criticized", "country:IL"));
+
+  const auto fa = Extract(
+      "دیدار\n"
+      "«رضا کریمی» وزیر امور خارجه ایران با «میلان پتروویچ» وزیر امور خارجه صربستان دیدار کرد.\n"
+      "دو کشور سه سند همکاری را امضا کردند.");
+  const bool signed_fa = Find(fa, "country:IR", "signed_agreement", "country:RS") ||
+                         Find(fa, "country:RS", "signed_agreement", "country:IR");
+  CHECK(signed_fa);
+}
