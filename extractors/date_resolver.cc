@@ -173,7 +173,7 @@ void ResolveDates(const Lexicon& lexicon, Document& doc) {
     if (!s.dates.empty()) s.date = s.dates.front().second;
     s.elsewhen = dates.Elsewhen();
     // The headline and the lead (dateline included) date the main event.
-    if (i < kLeadSentences && !doc.lead_date && s.date && !s.elsewhen) doc.lead_date = s.date;
+    if (i < kLeadSentences && !doc.lead_date && s.date) doc.lead_date = s.date;
   }
 }
 
