@@ -165,9 +165,23 @@ class SentenceMatcher {
   // the subject right before its verb: the nearest actor.
   int FirstActor(uint32_t from, uint32_t before) const {
     if (doc_.lang == Lang::kEn) {
-      for (uint32_t t = before; t-- > from;)
-        if (const int mi = Eligible(t); mi >= 0) return mi;
-      return -1;
+      // Nearest in the verb's own stretch between commas; when that holds
+      // none, the subject is before a parenthetical ("Blinken, the first U.S.
+      // official to visit China, held talks"): skip the stretch between the
+      // last two commas.
+      int nearest = -1;
+      int commas = 0;
+      for (uint32_t t = before; t-- > from;) {
+        if (doc_.tokens[t].key == ",") {
+          if (++commas > 2) break;
+          continue;
+        }
+        if (const int mi = Eligible(t); mi >= 0) {
+          if (commas == 0 || commas == 2) return mi;
+          if (nearest < 0) nearest = mi;
+        }
+      }
+      return nearest;
     }
     for (uint32_t t = from; t < before; ++t)
       if (const int mi = Eligible(t); mi >= 0) return mi;

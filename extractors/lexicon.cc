@@ -113,6 +113,10 @@ std::shared_ptr<Lexicon> Lexicon::Load(const std::string& dir) {
     lex->LoadDates(d + "dates.tsv");
   }
   lex->LoadLightVerbs(dir + "/fa/light_verbs.tsv");
+  ForEachRow(dir + "/en/abbreviations.txt", true,
+             [&](const std::vector<std::string>& f, const std::string&) {
+               lex->abbreviations_.insert(f[0]);
+             });
   return lex;
 }
 

@@ -64,6 +64,8 @@ class Lexicon {
     return light_verbs_;
   }
   const std::string& dir() const { return dir_; }
+  // Abbreviations a sentence does not end after ("U.S.", "Gen.").
+  const std::unordered_set<std::string>& Abbreviations() const { return abbreviations_; }
 
  private:
   void Add(LexEntry entry);
@@ -94,6 +96,7 @@ class Lexicon {
   uint32_t max_date_tokens_ = 1;
   std::unordered_map<std::string, std::pair<std::string, std::string>> light_verbs_;
   uint32_t max_tokens_ = 1;
+  std::unordered_set<std::string> abbreviations_;
 };
 
 // Splits a TSV data line; comments (#) and blank lines give no fields.

@@ -33,7 +33,7 @@ Document Extractor::Analyze(const Article& article, const ExtractOptions& option
   if (!doc.published) doc.published = options.date;
   if (doc.published && doc.published->precision != DatePrecision::kDay) doc.published.reset();
 
-  Segment(doc);
+  Segment(doc, &lexicon_->Abbreviations());
   MatchLexicon(*lexicon_, doc);
   RecognizeEntities(*lexicon_, doc);
   ResolveDates(*lexicon_, doc);

@@ -22,7 +22,9 @@ icu::BreakIterator& SentenceIterator() {
   static icu::BreakIterator* prototype = nullptr;
   std::call_once(once, [] {
     UErrorCode status = U_ZERO_ERROR;
-    prototype = icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status);
+    // ss=standard suppresses breaks after common abbreviations ("U.S.",
+    // "Mr."); Persian has none of them, so one iterator serves both.
+    prototype = icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status);
     if (U_FAILURE(status)) prototype = nullptr;
   });
   if (!prototype) throw Error("ICU: cannot create a sentence break iterator");
@@ -115,7 +117,21 @@ Lang DetectLanguage(std::string_view text) {
   return arabic >= latin ? Lang::kFa : Lang::kEn;
 }
 
-void Segment(Document& doc) {
+namespace {
+
+// Whether the text of [begin, end) ends with an abbreviation on the same line.
+bool EndsWithAbbreviation(const std::string& text, uint32_t begin, uint32_t end,
+                          const std::unordered_set<std::string>& abbreviations) {
+  while (end > begin && text[end - 1] == ' ') --end;
+  if (end == begin || text[end - 1] != '.') return false;
+  uint32_t word = end;
+  while (word > begin && text[word - 1] != ' ' && text[word - 1] != '\n') --word;
+  return abbreviations.count(text.substr(word, end - word)) > 0;
+}
+
+}  // namespace
+
+void Segment(Document& doc, const std::unordered_set<std::string>* abbreviations) {
   const std::string& original = doc.article.text;
   doc.original_byte_of_cp.clear();
   doc.original_byte_of_cp.reserve(original.size() + 1);
@@ -138,14 +154,25 @@ void Segment(Document& doc) {
     throw Error("ICU: cannot segment text");
   }
   int32_t start = it->first();
+  bool join = false;  // the previous sentence ended on an abbreviation
   for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
-    Sentence s;
-    s.begin = static_cast<uint32_t>(start);
-    s.end = static_cast<uint32_t>(end);
-    s.first_token = static_cast<uint32_t>(doc.tokens.size());
-    Tokenize(doc, s.begin, s.end);
-    s.end_token = static_cast<uint32_t>(doc.tokens.size());
-    if (s.end_token > s.first_token) doc.sentences.push_back(s);
+    const auto begin = static_cast<uint32_t>(start);
+    const auto stop = static_cast<uint32_t>(end);
+    const auto first_token = static_cast<uint32_t>(doc.tokens.size());
+    Tokenize(doc, begin, stop);
+    const auto end_token = static_cast<uint32_t>(doc.tokens.size());
+    if (join && !doc.sentences.empty()) {
+      doc.sentences.back().end = stop;
+      doc.sentences.back().end_token = end_token;
+    } else if (end_token > first_token) {
+      Sentence s;
+      s.begin = begin;
+      s.end = stop;
+      s.first_token = first_token;
+      s.end_token = end_token;
+      doc.sentences.push_back(s);
+    }
+    join = abbreviations && EndsWithAbbreviation(text, begin, stop, *abbreviations);
   }
   utext_close(ut);
 }

@@ -1,13 +1,18 @@
 // Segmenter: normalizes the article, splits sentences (ICU) and tokens.
 #pragma once
 
+#include <string>
+#include <unordered_set>
+
 #include "extractors/document.h"
 
 namespace diplograph {
 
 // Fills doc.norm, doc.original_byte_of_cp, doc.lang (when unknown),
 // doc.sentences and doc.tokens from doc.article.text. Linear in the text.
-void Segment(Document& doc);
+// A sentence never ends right after one of `abbreviations` ("U.S.", "Gen.")
+// unless a line ends there.
+void Segment(Document& doc, const std::unordered_set<std::string>* abbreviations = nullptr);
 
 // Guesses fa or en from the share of Arabic-script and Latin letters.
 Lang DetectLanguage(std::string_view text);

@@ -162,3 +162,12 @@ TEST_CASE("'the two sides' and «دو کشور» are the parties of the latest m
                          Find(fa, "country:RS", "signed_agreement", "country:IR");
   CHECK(signed_fa);
 }
+
+TEST_CASE("en: the subject comes before a parenthetical, not inside it", "[pipeline][en]") {
+  const auto st = Extract(
+      "Talks\n"
+      "Araghchi, the first Iranian minister to visit Germany in years, held talks with Sergey "
+      "Lavrov.");
+  CHECK(Find(st, "person:abbas-araghchi", "met", "person:sergey-lavrov"));
+  for (const Statement& s : st) CHECK(s.subject.id != "country:DE");
+}

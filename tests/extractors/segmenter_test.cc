@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "extractors/segmenter.h"
+#include "pipeline_fixture.h"
 
 using namespace diplograph;
 
@@ -8,7 +9,7 @@ namespace {
 Document Segmented(const std::string& text) {
   Document doc;
   doc.article.text = text;
-  Segment(doc);
+  Segment(doc, &test::SharedExtractor().lexicon().Abbreviations());
   return doc;
 }
 }  // namespace
@@ -46,4 +47,11 @@ TEST_CASE("original text is recovered from tokens despite normalization", "[segm
   // The name between guillemets keeps its Arabic yeh in the original text.
   CHECK(doc.OriginalText(2, 3) == "علي");
   CHECK(doc.OriginalText(0, static_cast<uint32_t>(doc.tokens.size())) == text);
+}
+
+TEST_CASE("abbreviations such as U.S. do not end a sentence", "[segmenter]") {
+  const Document doc = Segmented(
+      "Title\nU.S. Secretary of State Antony Blinken met Mr. Wang in Beijing. They talked.");
+  REQUIRE(doc.sentences.size() == 3);
+  CHECK(doc.SentenceText(doc.sentences[1]).rfind("U.S. Secretary", 0) == 0);
 }
