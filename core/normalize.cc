@@ -85,9 +85,13 @@ char32_t MapChar(char32_t c) {
 // Emits `c` mapped, attributing every output byte to original offset `orig`.
 void EmitMapped(char32_t m, uint32_t orig, NormalizedText* out) {
   if (m == 0) return;
-  const size_t before = out->text.size();
+  if (m < 0x80) {
+    out->text.push_back(static_cast<char>(m));
+    out->to_original.push_back(orig);
+    return;
+  }
   utf8::Append(&out->text, m);
-  for (size_t i = before; i < out->text.size(); ++i) out->to_original.push_back(orig);
+  out->to_original.resize(out->text.size(), orig);
 }
 
 void Emit(char32_t c, uint32_t orig, NormalizedText* out) { EmitMapped(MapChar(c), orig, out); }
@@ -157,17 +161,21 @@ NormalizedText Normalize(std::string_view original) {
 
   const BmpTables& tables = Tables();
   size_t pos = 0;
-  while (pos < original.size()) {
-    const char32_t c = utf8::Next(original, &pos);
+  // Each character is decoded once: `next` is the one after `c`.
+  char32_t next = original.empty() ? 0 : utf8::Next(original, &pos);
+  size_t remaining = original.empty() ? 0 : 1;
+  while (remaining) {
+    const char32_t c = next;
+    if (pos < original.size()) {
+      next = utf8::Next(original, &pos);
+    } else {
+      remaining = 0;
+    }
     // Fast path: a character NFC leaves alone, followed by one that starts a
     // new composition, needs no ICU call.
     if (chunk.isEmpty() && c < 0x10000 && (tables.nfc[c] & BmpTables::kStableAlone)) {
-      bool next_boundary = pos == original.size();
-      if (!next_boundary) {
-        size_t peek = pos;
-        const char32_t n = utf8::Next(original, &peek);
-        next_boundary = n < 0x10000 && (tables.nfc[n] & BmpTables::kBoundaryBefore);
-      }
+      const bool next_boundary =
+          !remaining || (next < 0x10000 && (tables.nfc[next] & BmpTables::kBoundaryBefore));
       if (next_boundary) {
         EmitMapped(tables.mapped[c], cp_index, &out);
         ++cp_index;

@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 
 #include "core/normalize.h"
 
@@ -438,18 +439,27 @@ std::string PersonIdFor(std::string_view name) {
                                                     status);
     if (U_FAILURE(status)) prototype = nullptr;
   });
+  // The normalized name, so that «علي» and «علی» are one person.
+  const std::string normalized = Normalize(name).text;
+  // Transliteration is slow and names recur: each thread remembers its
+  // recent answers (bounded, so memory stays flat on any corpus).
+  thread_local std::unordered_map<std::string, std::string> cache;
+  if (auto it = cache.find(normalized); it != cache.end()) return it->second;
   std::string latin;
   if (prototype) {
     // Transliterators are not thread-safe; each thread keeps its own clone.
     thread_local std::unique_ptr<icu::Transliterator> local(prototype->clone());
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+        icu::StringPiece(normalized.data(), static_cast<int32_t>(normalized.size())));
     local->transliterate(u);
     u.toUTF8String(latin);
   }
   std::string slug = Slugify(latin);
   if (slug.empty()) slug = Slugify(MatchKey(name));
-  return "person:" + (slug.empty() ? "unnamed" : slug);
+  std::string id = "person:" + (slug.empty() ? "unnamed" : slug);
+  if (cache.size() >= 4096) cache.clear();
+  cache.emplace(normalized, id);
+  return id;
 }
 
 void RecognizeEntities(const Lexicon& lexicon, Document& doc) {

@@ -65,9 +65,10 @@ class SentenceMatcher {
       for (uint32_t u = t; u < s_.end_token && u < t + EventRuleIndex::kMaxLiteralTokens; ++u) {
         if (doc_.tokens[u].kind == TokenKind::kPunct) break;
         joined += doc_.tokens[u].key;
-        if (const auto* rules = index.ByFirstLiteral(doc_.lang, joined))
-          candidates.insert(candidates.end(), rules->begin(), rules->end());
-        if (!index.IsLiteralPrefix(doc_.lang, joined)) break;
+        const auto* node = index.FirstLiteral(doc_.lang, joined);
+        if (!node) break;
+        candidates.insert(candidates.end(), node->rules.begin(), node->rules.end());
+        if (!node->prefix) break;
       }
       if (candidates.empty()) continue;
       std::sort(candidates.begin(), candidates.end());

@@ -104,15 +104,15 @@ EventRuleIndex::EventRuleIndex(const std::vector<EventRule>& rules) {
     for (const std::string& key : first.keys) {
       for (size_t i = 1; i < key.size(); ++i)
         if ((static_cast<unsigned char>(key[i]) & 0xC0) != 0x80)
-          index.literal_prefixes.insert(key.substr(0, i));
-      auto& list = index.by_literal[key];
+          index.by_literal[key.substr(0, i)].prefix = true;
+      auto& list = index.by_literal[key].rules;
       if (list.empty() || list.back() != &rule) list.push_back(&rule);
     }
   }
 }
 
-const std::vector<const EventRule*>* EventRuleIndex::ByFirstLiteral(Lang lang,
-                                                                    const std::string& key) const {
+const EventRuleIndex::LiteralNode* EventRuleIndex::FirstLiteral(Lang lang,
+                                                                const std::string& key) const {
   const auto& map = For(lang).by_literal;
   auto it = map.find(key);
   return it == map.end() ? nullptr : &it->second;

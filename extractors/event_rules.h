@@ -4,7 +4,6 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "extractors/document.h"
@@ -42,12 +41,13 @@ class EventRuleIndex {
  public:
   explicit EventRuleIndex(const std::vector<EventRule>& rules);
 
-  // Rules of `lang` whose first item is a literal spelled by `key`.
-  const std::vector<const EventRule*>* ByFirstLiteral(Lang lang, const std::string& key) const;
-  // Whether some first literal of `lang` begins with `key` and is longer.
-  bool IsLiteralPrefix(Lang lang, const std::string& key) const {
-    return For(lang).literal_prefixes.count(key) > 0;
-  }
+  // What a first literal spelled by joined token keys leads to.
+  struct LiteralNode {
+    std::vector<const EventRule*> rules;  // rules whose first literal is exactly this
+    bool prefix = false;                  // some longer first literal begins with it
+  };
+  // nullptr when no first literal of `lang` begins with `key`.
+  const LiteralNode* FirstLiteral(Lang lang, const std::string& key) const;
   // Rules of `lang` that may begin anywhere an actor begins.
   const std::vector<const EventRule*>& OpeningWithSlot(Lang lang) const;
   // How many tokens a first literal can span at most.
@@ -55,8 +55,7 @@ class EventRuleIndex {
 
  private:
   struct PerLang {
-    std::unordered_map<std::string, std::vector<const EventRule*>> by_literal;
-    std::unordered_set<std::string> literal_prefixes;  // proper prefixes of its keys
+    std::unordered_map<std::string, LiteralNode> by_literal;  // keys and their prefixes
     std::vector<const EventRule*> with_slot;
   };
   const PerLang& For(Lang lang) const { return lang == Lang::kFa ? fa_ : en_; }

@@ -55,12 +55,6 @@ void ForEachRow(const std::string& path, bool required, Fn fn) {
   }
 }
 
-// Adds the proper prefixes of `key` that end on a character boundary.
-void AddPrefixes(const std::string& key, std::unordered_set<std::string>* prefixes) {
-  for (size_t i = 1; i < key.size(); ++i)
-    if ((static_cast<unsigned char>(key[i]) & 0xC0) != 0x80) prefixes->insert(key.substr(0, i));
-}
-
 }  // namespace
 
 std::vector<std::string> SplitTsvLine(std::string_view line) {
@@ -261,8 +255,14 @@ void Lexicon::LoadDates(const std::string& path) {
       throw Error(where + ": value is not a number: " + f[1]);
     }
     const std::string key = MatchKey(f[2]);
-    AddPrefixes(key, &date_prefixes_);
-    date_words_.emplace(key, w);
+    for (size_t i = 1; i < key.size(); ++i)
+      if ((static_cast<unsigned char>(key[i]) & 0xC0) != 0x80)
+        by_key_[key.substr(0, i)].date_prefix = true;
+    KeyNode& node = by_key_[key];
+    if (!node.is_date) {
+      node.is_date = true;
+      node.date = w;
+    }
     max_date_tokens_ = std::max(max_date_tokens_, CountTokens(f[2]));
   });
 }
@@ -340,12 +340,13 @@ uint32_t Lexicon::MatchDateWord(const std::vector<Token>& tokens, uint32_t first
   for (uint32_t i = first; i < limit; ++i) {
     if (tokens[i].kind != TokenKind::kWord) break;
     key += tokens[i].key;
-    auto it = date_words_.find(key);
-    if (it != date_words_.end()) {
+    auto it = by_key_.find(key);
+    if (it == by_key_.end()) break;
+    if (it->second.is_date) {
       best = i - first + 1;
-      *word = &it->second;
+      *word = &it->second.date;
     }
-    if (!date_prefixes_.count(key)) break;
+    if (!it->second.date_prefix) break;
   }
   return best;
 }

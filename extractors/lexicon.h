@@ -84,15 +84,17 @@ class Lexicon {
   std::vector<std::unique_ptr<LexEntry>> entries_;
   // Match keys of forms, and every proper prefix of one: a match extends
   // token by token while the joined keys spell a prefix, with one lookup each.
+  // Calendar words share the map, with prefix flags of their own.
   struct KeyNode {
     std::vector<const LexEntry*> entries;  // forms with exactly this key
-    bool prefix = false;                   // some longer key begins with it
+    bool prefix = false;                   // some longer form key begins with it
+    bool is_date = false;                  // `date` is a calendar word with this key
+    bool date_prefix = false;              // some longer calendar word begins with it
+    DateWord date;
   };
   std::unordered_map<std::string, KeyNode> by_key_;
-  std::unordered_set<std::string> date_prefixes_;
   std::unordered_map<std::string, Entity> entities_;
   std::vector<Office> offices_;
-  std::unordered_map<std::string, DateWord> date_words_;
   uint32_t max_date_tokens_ = 1;
   std::unordered_map<std::string, std::pair<std::string, std::string>> light_verbs_;
   uint32_t max_tokens_ = 1;
