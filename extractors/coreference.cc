@@ -236,8 +236,18 @@ void ResolveCoreference(const Lexicon& lexicon, const std::string& home_country,
           antecedent = nullptr;
           // A bounded look back keeps long documents linear.
           const size_t from = recent_people.size() > 16 ? recent_people.size() - 16 : 0;
-          for (size_t i = recent_people.size(); i-- > from && !antecedent;)
-            if (recent_people[i]->id != sentence_subject_person->id) antecedent = recent_people[i];
+          for (size_t i = recent_people.size(); i-- > from;) {
+            const Entity* candidate = recent_people[i];
+            if (candidate->id == sentence_subject_person->id) continue;
+            if (!antecedent) {
+              antecedent = candidate;
+            } else if (candidate->id != antecedent->id && m.alternatives.size() < 2 &&
+                       std::none_of(m.alternatives.begin(), m.alternatives.end(),
+                                    [&](const Entity& e) { return e.id == candidate->id; })) {
+              m.alternatives.push_back(*candidate);
+              m.alternatives.back().names.clear();
+            }
+          }
         }
         if (antecedent) {
           m.entity = *antecedent;

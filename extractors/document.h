@@ -54,13 +54,15 @@ struct Mention {
   uint32_t first_token = 0;  // [first_token, end_token)
   uint32_t end_token = 0;
   MentionKind kind = MentionKind::kEntity;
-  Entity entity;          // for kEntity, and for others once resolved
-  bool resolved = false;  // entity is set
-  bool metonym = false;   // a capital or seat of government acting for its state
-  std::string place;      // for a metonym, the place it also names ("place:moscow")
-  std::string role;       // office held, from an apposition or a role mention
-  std::string role_of;    // entity id of the country or organization of the role
-  uint32_t span_end = 0;  // end token including its apposition
+  Entity entity;           // for kEntity, and for others once resolved
+  bool resolved = false;   // entity is set
+  bool metonym = false;    // a capital or seat of government acting for its state
+  bool adjective = false;  // "Iranian officials": the state, as the object of some rules only
+  std::string place;       // for a metonym, the place it also names ("place:moscow")
+  std::string role;        // office held, from an apposition or a role mention
+  std::string role_of;     // entity id of the country or organization of the role
+  uint32_t span_end = 0;   // end token including its apposition
+  std::vector<Entity> alternatives;  // a pronoun's next likeliest antecedents
   int sentence = 0;
 };
 

@@ -385,7 +385,15 @@ class SentenceRecognizer {
     }
     if (const LexEntry* e = EntryAt(t, LexKind::kEntity)) {
       const LexSpan* span = SpanAt(t);
-      if (e->adjective && span->entries.size() == 1) return span->end;
+      if (e->adjective && span->entries.size() == 1) {
+        // "sanctions on three Iranian officials": the state, for the rules
+        // that allow it; never a subject.
+        if (e->ambiguous || e->id.rfind("country:", 0) != 0) return span->end;
+        Mention& m = AddLexiconEntity(t, t, span->end, *e);
+        m.adjective = true;
+        m.entity.names.clear();
+        return span->end;
+      }
       // A capital governed by a preposition ("in Tehran", «به تهران») is the
       // place; elsewhere it may act for its state.
       const LexEntry* chosen = nullptr;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <string_view>
 
 namespace diplograph {
@@ -196,7 +197,7 @@ class SentenceMatcher {
     const Mention& m = doc_.mentions[mi];
     // "Both sides" hold the subject place though they name no one party.
     if (m.kind == MentionKind::kBoth) return mi;
-    if (!IsActor(m) || !CanAct(m)) return -1;
+    if (!IsActor(m) || !CanAct(m) || m.adjective) return -1;
     if (m.first_token > s_.first_token && Governed(m.first_token - 1)) return -1;
     // "Iran's president": the possessor is not the subject.
     if (m.end_token < s_.end_token && doc_.tokens[m.end_token].key == "'s") return -1;
@@ -209,8 +210,11 @@ class SentenceMatcher {
 
   bool IsDeterminer(uint32_t t) const {
     if (doc_.lang != Lang::kEn) return false;
-    const std::string& k = doc_.tokens[t].key;
-    return k == "the" || k == "his" || k == "her" || k == "their" || k == "its";
+    if (doc_.tokens[t].kind == TokenKind::kNumber) return true;
+    static const std::set<std::string> kDeterminers = {
+        "the",   "his",  "her",  "their", "its",   "a",     "an",   "some", "several", "two",
+        "three", "four", "five", "six",   "seven", "eight", "nine", "ten",  "dozens"};
+    return kDeterminers.count(doc_.tokens[t].key) > 0;
   }
 
   // Actors coordinated with the object: "hosted X and Y", «با X و Y».
@@ -225,6 +229,7 @@ class SentenceMatcher {
       if (u >= s_.end_token) break;
       const int mi = mention_at_[u];
       if (mi < 0 || !IsActor(doc_.mentions[mi])) break;
+      if (doc_.mentions[mi].adjective != doc_.mentions[object].adjective) break;
       more.push_back(mi);
       t = doc_.mentions[mi].span_end;
     }
@@ -324,6 +329,9 @@ class SentenceMatcher {
         if (t >= s_.end_token) return false;
         const int mi = mention_at_[t];
         if (mi < 0) return false;
+        if (doc_.mentions[mi].adjective &&
+            (item.kind != PatternItemKind::kObject || !rule.adjective))
+          return false;
         if (doc_.mentions[mi].kind == MentionKind::kBoth) {
           if (item.kind != PatternItemKind::kSubject) return false;
         } else if (!IsActor(doc_.mentions[mi]) || rule.pair) {

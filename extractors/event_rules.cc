@@ -86,6 +86,8 @@ EventRule CompileEventRule(const std::string& predicate, const std::string& patt
       rule.place = true;
     else if (flag == "pair")
       rule.pair = true;
+    else if (flag == "adjective")
+      rule.adjective = true;
     else
       throw Error(where + ": unknown flag \"" + flag + "\"");
   }

@@ -25,10 +25,11 @@ struct EventRule {
   Lang lang = Lang::kUnknown;
   std::vector<PatternItem> items;
   bool has_subject = false;
-  bool intended = false;  // declares intent: modality intended
-  bool swap = false;      // the matched subject is the statement's object
-  bool place = false;     // the object is a place: a capital is the city, not its state
-  bool pair = false;      // {S} is "the two sides": the statement joins the pair
+  bool intended = false;   // declares intent: modality intended
+  bool swap = false;       // the matched subject is the statement's object
+  bool place = false;      // the object is a place: a capital is the city, not its state
+  bool pair = false;       // {S} is "the two sides": the statement joins the pair
+  bool adjective = false;  // {O} may be a country adjective: "Iranian officials" is Iran
 };
 
 class Lexicon;

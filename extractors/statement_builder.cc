@@ -146,7 +146,15 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
     const Mention& subj = doc.mentions[e.subject];
     const Mention& obj = doc.mentions[e.object];
     const Entity subject = e.subject_as_state ? StateOf(lexicon, doc, subj, e) : subj.entity;
-    const Entity object = e.object_as_state ? StateOf(lexicon, doc, obj, e) : obj.entity;
+    Entity object = e.object_as_state ? StateOf(lexicon, doc, obj, e) : obj.entity;
+    // A pronoun is not the other party of its own clause: «پیام X را به
+    // ایشان تقدیم کرد» hands X's message to someone else.
+    if (subject.id == object.id && obj.kind == MentionKind::kPronoun)
+      for (const Entity& alternative : obj.alternatives)
+        if (alternative.id != subject.id) {
+          object = alternative;
+          break;
+        }
     if (subject.id == object.id) continue;
     Statement st;
     st.subject = full(subject);

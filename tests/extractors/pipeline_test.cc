@@ -171,3 +171,23 @@ TEST_CASE("en: the subject comes before a parenthetical, not inside it", "[pipel
   CHECK(Find(st, "person:abbas-araghchi", "met", "person:sergey-lavrov"));
   for (const Statement& s : st) CHECK(s.subject.id != "country:DE");
 }
+
+TEST_CASE("en: sanctions on 'Iranian officials' sanction Iran; adjectives are never subjects",
+          "[pipeline][en]") {
+  const auto st = Extract(
+      "Sanctions\n"
+      "The European Union imposed sanctions on three Iranian military officials.\n"
+      "Iranian officials met Sergey Lavrov.");
+  CHECK(Find(st, "org:eu", "sanctioned", "country:IR"));
+  for (const Statement& s : st) CHECK_FALSE((s.subject.id == "country:IR" && s.predicate == "met"));
+}
+
+TEST_CASE("fa: a pronoun is not the other party of its own clause", "[pipeline][fa]") {
+  const auto st = Extract(
+      "پیام\n"
+      "«رضا کریمی» وزیر امور خارجه ایران با «میلان پتروویچ» وزیر امور خارجه صربستان دیدار کرد.\n"
+      "کریمی در این دیدار پیام مسعود پزشکیان رئیس‌جمهور ایران را به ایشان تقدیم "
+      "کرد.");
+  CHECK(Find(st, "person:masoud-pezeshkian", "sent_message", PersonIdFor("میلان پتروویچ")));
+  for (const Statement& s : st) CHECK(s.subject.id != s.object.id);
+}
