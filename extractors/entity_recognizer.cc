@@ -105,8 +105,10 @@ class SentenceRecognizer {
   }
 
   bool IsPreposition(uint32_t t) const {
-    static const std::set<std::string> kPrepositions = {
-        "در", "به", "از", "تا", "in", "at", "to", "from", "into", "near", "outside"};
+    // Locatives only: after «از» or "to" a capital is as often its state
+    // («تهران از باکو می‌خواهد»); rules flagged 'place' take the city anyway.
+    static const std::set<std::string> kPrepositions = {"در", "in", "at", "near", "outside",
+                                                        "inside"};
     return kPrepositions.count(doc_.tokens[t].key) > 0;
   }
 
