@@ -107,8 +107,8 @@ class SentenceRecognizer {
   bool IsPreposition(uint32_t t) const {
     // Locatives only: after «از» or "to" a capital is as often its state
     // («تهران از باکو می‌خواهد»); rules flagged 'place' take the city anyway.
-    static const std::set<std::string> kPrepositions = {"در", "in", "at", "near", "outside",
-                                                        "inside"};
+    static const std::set<std::string> kPrepositions = {"در",   "in",      "at",
+                                                        "near", "outside", "inside"};
     return kPrepositions.count(doc_.tokens[t].key) > 0;
   }
 
@@ -339,6 +339,19 @@ class SentenceRecognizer {
       m.kind = MentionKind::kRole;
       m.role = r.role;
       m.role_of = r.of;
+      if (r.role == "institution") {
+        // A ministry or government acts for its state.
+        if (r.of.empty()) return r.end;
+        m.role.clear();
+        if (r.of.front() == '@') {
+          m.kind = MentionKind::kThisCountry;
+        } else {
+          const LexEntry state{LexKind::kEntity, r.of, "", "", false, true, false};
+          Mention& acting = AddLexiconEntity(r.first, r.first, r.end, state);
+          acting.end_token = acting.span_end = r.end;
+          return r.end;
+        }
+      }
       doc_.mentions.push_back(std::move(m));
       return r.end;
     }

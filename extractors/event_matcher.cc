@@ -201,6 +201,13 @@ class SentenceMatcher {
     if (m.first_token > s_.first_token && Governed(m.first_token - 1)) return -1;
     // "Iran's president": the possessor is not the subject.
     if (m.end_token < s_.end_token && doc_.tokens[m.end_token].key == "'s") return -1;
+    // «X ... را»: the marked object is not the subject.
+    if (doc_.lang == Lang::kFa)
+      for (uint32_t u = m.span_end; u < s_.end_token && u < m.span_end + 4; ++u) {
+        const std::string& k = doc_.tokens[u].key;
+        if (k == "را") return -1;
+        if (k == "،" || k == "," || mention_at_[u] >= 0) break;
+      }
     return mi;
   }
 
@@ -338,6 +345,9 @@ class SentenceMatcher {
           return false;
         }
         if (item.kind == PatternItemKind::kSubject && !CanAct(doc_.mentions[mi])) return false;
+        // A place is an object only where the rule expects one (visits).
+        if (item.kind == PatternItemKind::kObject && !rule.place && !CanAct(doc_.mentions[mi]))
+          return false;
         // A pattern that opens with its subject ("{S} و {O} ... دیدار کردند")
         // needs the clause's subject, not a possessor deep in a phrase.
         if (i == 0 && item.kind == PatternItemKind::kSubject && SentenceSubject(t + 1) != mi)

@@ -186,8 +186,19 @@ TEST_CASE("fa: a pronoun is not the other party of its own clause", "[pipeline][
   const auto st = Extract(
       "پیام\n"
       "«رضا کریمی» وزیر امور خارجه ایران با «میلان پتروویچ» وزیر امور خارجه صربستان دیدار کرد.\n"
-      "کریمی در این دیدار پیام مسعود پزشکیان رئیس‌جمهور ایران را به ایشان تقدیم "
+      "کریمی در این دیدار پیام مسعود پزشکیان رئیس‌جمهور ایران را به ایشان "
+      "تقدیم "
       "کرد.");
   CHECK(Find(st, "person:masoud-pezeshkian", "sent_message", PersonIdFor("میلان پتروویچ")));
   for (const Statement& s : st) CHECK(s.subject.id != s.object.id);
+}
+
+TEST_CASE("fa: a ministry acts for its state; persona non grata is a sanction", "[pipeline][fa]") {
+  const auto st = Extract(
+      "اخراج\n"
+      "وزارت امور خارجه آلمان روز دوشنبه دو دیپلمات سفارت ایران را عنصر نامطلوب اعلام کرد.",
+      "2025-03-05");
+  const Statement* s = Find(st, "country:DE", "sanctioned", "country:IR");
+  REQUIRE(s);
+  CHECK(s->date.ToIso() == "2025-03-03");
 }
