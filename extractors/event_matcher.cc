@@ -120,6 +120,17 @@ class SentenceMatcher {
         return;
       }
       if (m.subject < 0 || m.object < 0) return;
+      // «ایران و عربستان ... قدردانی کردند»: each coordinated subject acts.
+      std::vector<int> subjects = {m.subject};
+      if (!rule.has_subject)
+        for (int other : Coordinated(m.subject))
+          if (other != m.object) subjects.push_back(other);
+      for (size_t i = 1; i < subjects.size(); ++i) {
+        EventMatch each = m;
+        each.subject = subjects[i];
+        if (rule.swap) std::swap(each.subject, each.object);
+        doc_.events.push_back(each);
+      }
       if (rule.swap) std::swap(m.subject, m.object);
       doc_.events.push_back(m);
       for (int other : Coordinated(st.object)) {

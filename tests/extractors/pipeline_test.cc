@@ -186,7 +186,8 @@ TEST_CASE("fa: a pronoun is not the other party of its own clause", "[pipeline][
   const auto st = Extract(
       "پیام\n"
       "«رضا کریمی» وزیر امور خارجه ایران با «میلان پتروویچ» وزیر امور خارجه صربستان دیدار کرد.\n"
-      "کریمی در این دیدار پیام مسعود پزشکیان رئیس‌جمهور ایران را به ایشان "
+      "کریمی در این دیدار پیام مسعود پزشکیان رئیس‌جمهور ایران را به "
+      "ایشان "
       "تقدیم "
       "کرد.");
   CHECK(Find(st, "person:masoud-pezeshkian", "sent_message", PersonIdFor("میلان پتروویچ")));
@@ -201,4 +202,17 @@ TEST_CASE("fa: a ministry acts for its state; persona non grata is a sanction", 
   const Statement* s = Find(st, "country:DE", "sanctioned", "country:IR");
   REQUIRE(s);
   CHECK(s->date.ToIso() == "2025-03-03");
+}
+
+TEST_CASE("fa: coordinated subjects each act; an agreement reached joins the two",
+          "[pipeline][fa]") {
+  const auto st = Extract(
+      "توافق\n"
+      "ایران و عمان پس از دو روز مذاکره در مسقط توافق کردند.\n"
+      "ایران و عمان همچنین از ابتکار قطر قدردانی کردند.");
+  const bool agreed = Find(st, "country:IR", "signed_agreement", "country:OM") ||
+                      Find(st, "country:OM", "signed_agreement", "country:IR");
+  CHECK(agreed);
+  CHECK(Find(st, "country:IR", "praised", "country:QA"));
+  CHECK(Find(st, "country:OM", "praised", "country:QA"));
 }
