@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -53,6 +54,13 @@ void ForEachRow(const std::string& path, bool required, Fn fn) {
     if (fields.empty()) continue;
     fn(fields, path + ":" + std::to_string(n));
   }
+}
+
+constexpr size_t kCachedKeys = 1 << 14;
+
+uint64_t NextSerial() {
+  static std::atomic<uint64_t> serial{0};
+  return ++serial;
 }
 
 }  // namespace
@@ -274,6 +282,26 @@ void Lexicon::LoadLightVerbs(const std::string& path) {
   });
 }
 
+Lexicon::Lexicon() : serial_(NextSerial()) {}
+
+const Lexicon::KeyNode* Lexicon::FindKey(const std::string& key) const {
+  struct Cache {
+    uint64_t serial = 0;
+    std::unordered_map<std::string, const KeyNode*> nodes;
+  };
+  thread_local Cache cache;
+  if (cache.serial != serial_) {
+    cache.serial = serial_;
+    cache.nodes.clear();
+  }
+  if (auto hit = cache.nodes.find(key); hit != cache.nodes.end()) return hit->second;
+  auto it = by_key_.find(key);
+  const KeyNode* node = it == by_key_.end() ? nullptr : &it->second;
+  if (cache.nodes.size() >= kCachedKeys) cache.nodes.clear();
+  cache.nodes.emplace(key, node);
+  return node;
+}
+
 uint32_t Lexicon::LongestMatch(const std::vector<Token>& tokens, uint32_t first, uint32_t end,
                                std::vector<const LexEntry*>* entries) const {
   entries->clear();
@@ -286,13 +314,13 @@ uint32_t Lexicon::LongestMatch(const std::vector<Token>& tokens, uint32_t first,
   for (uint32_t i = first; i < limit; ++i) {
     if (tokens[i].kind == TokenKind::kPunct) break;
     key += tokens[i].key;
-    auto it = by_key_.find(key);
-    if (it == by_key_.end()) break;
-    if (!it->second.entries.empty()) {
+    const KeyNode* node = FindKey(key);
+    if (!node) break;
+    if (!node->entries.empty()) {
       best = i - first + 1;
-      found = &it->second.entries;
+      found = &node->entries;
     }
-    if (!it->second.prefix) break;
+    if (!node->prefix) break;
   }
   if (found) *entries = *found;
   return best;
@@ -340,13 +368,13 @@ uint32_t Lexicon::MatchDateWord(const std::vector<Token>& tokens, uint32_t first
   for (uint32_t i = first; i < limit; ++i) {
     if (tokens[i].kind != TokenKind::kWord) break;
     key += tokens[i].key;
-    auto it = by_key_.find(key);
-    if (it == by_key_.end()) break;
-    if (it->second.is_date) {
+    const KeyNode* node = FindKey(key);
+    if (!node) break;
+    if (node->is_date) {
       best = i - first + 1;
-      *word = &it->second.date;
+      *word = &node->date;
     }
-    if (!it->second.date_prefix) break;
+    if (!node->date_prefix) break;
   }
   return best;
 }

@@ -32,6 +32,7 @@ struct DateWord {
 
 class Lexicon {
  public:
+  Lexicon();
   // Loads the data files under `dir` (common/, fa/, en/) and every country's
   // CLDR names from ICU. Throws Error naming the file and line of a bad row.
   static std::shared_ptr<Lexicon> Load(const std::string& dir);
@@ -93,6 +94,10 @@ class Lexicon {
     DateWord date;
   };
   std::unordered_map<std::string, KeyNode> by_key_;
+  // by_key_ through a small per-thread cache: the map is large and cold in
+  // memory, while the words of running text repeat.
+  const KeyNode* FindKey(const std::string& key) const;
+  const uint64_t serial_;  // tells this lexicon's cached lookups from another's
   std::unordered_map<std::string, Entity> entities_;
   std::vector<Office> offices_;
   uint32_t max_date_tokens_ = 1;
