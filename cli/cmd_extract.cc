@@ -76,6 +76,9 @@ void Run(const ExtractArgs& args) {
       ReadArticles(file, [&](Article&& article) {
         const Document doc = extractor->Analyze(article, options);
         if (args.explain) Explain(doc, std::cerr);
+        // Normal for many articles: a note, not an error.
+        if (doc.statements.empty())
+          std::cerr << "note: " << file << ": no statements in \"" << article.meta.title << "\"\n";
         for (const Statement& s : doc.statements) {
           const std::string line = StatementToExtractJson(s).dump(
               -1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -58,7 +58,7 @@ void Run(const IngestArgs& args) {
   // The store is opened at the first good article, so that input in which
   // nothing can be read leaves it untouched (not even created).
   std::unique_ptr<Store> store;
-  size_t articles = 0, skipped = 0, statements = 0, merged = 0, entities = 0;
+  size_t articles = 0, skipped = 0, statements = 0, merged = 0, entities = 0, empty = 0;
   bool failed = false;
   for (const std::string& file : files) {
     std::vector<Article> batch;
@@ -76,6 +76,7 @@ void Run(const IngestArgs& args) {
         continue;
       }
       const auto found = extractor->Extract(article, options);
+      if (found.empty()) ++empty;
       ArticleMeta meta = article.meta;
       if (meta.published.empty() && options.date) meta.published = options.date->ToIso();
       const IngestResult r = store->IngestArticle(meta, found);
@@ -92,6 +93,7 @@ void Run(const IngestArgs& args) {
   if (!args.quiet) {
     std::cerr << "ingested " << articles << " article" << (articles == 1 ? "" : "s");
     if (skipped) std::cerr << " (" << skipped << " already stored)";
+    if (empty) std::cerr << ", " << empty << " with no statements";
     std::cerr << ": " << statements << " new statements, " << merged << " merged into stored ones, "
               << entities << " new entities";
     if (store) std::cerr << " -> " << store->path();

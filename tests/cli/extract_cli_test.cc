@@ -84,3 +84,13 @@ TEST_CASE("every command answers --help", "[cli]") {
     CHECK(r.out.find("Usage") != std::string::npos);
   }
 }
+
+TEST_CASE("an article with no statements is a note, not an error", "[cli][extract]") {
+  TempDir dir;
+  Write(dir / "weather.txt", "Weather\nIt rained in the capital all day.\n");
+  const RunResult r = Run("extract " + Quote(dir / "weather.txt"));
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("note:") != std::string::npos);
+  CHECK(r.err.find("no statements") != std::string::npos);
+}
