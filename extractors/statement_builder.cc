@@ -14,6 +14,7 @@ namespace {
 constexpr double kRoleConfidence = 0.9;
 constexpr double kEventConfidence = 0.85;
 constexpr double kContextSubjectPenalty = 0.15;
+constexpr double kDerivedPenalty = 0.1;
 
 Provenance Evidence(const Document& doc, int sentence, const std::string& rule, double confidence) {
   const Sentence& s = doc.sentences[sentence];
@@ -176,6 +177,33 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
     st.place = PlaceOf(doc, e.sentence, {subj.entity.id, obj.entity.id});
     st.confidence = kEventConfidence - (e.subject_from_context ? kContextSubjectPenalty : 0.0);
     st.provenance.push_back(Evidence(doc, e.sentence, e.rule->name, st.confidence));
+    // Whom a head of state or minister hosts has visited the host's country
+    // (where the hosting took place, when the text says).
+    if (st.predicate == "hosted" && st.modality == Modality::kAsserted &&
+        obj.entity.type == EntityType::kPerson) {
+      std::string country;
+      if (st.place) {
+        auto it = st.place->attrs.find("country");
+        if (it != st.place->attrs.end()) country = it->second;
+      } else {
+        const Entity host = StateOf(lexicon, doc, subj, e);
+        if (host.type == EntityType::kCountry) country = host.id;
+      }
+      const Entity guest = StateOf(lexicon, doc, obj, e);
+      if (!country.empty() && guest.id != country)
+        if (const Entity* state = lexicon.FindEntity(country)) {
+          Statement visit;
+          visit.subject = st.object;
+          visit.predicate = "visited";
+          visit.object = *state;
+          visit.object.names.clear();
+          visit.date = st.date;
+          visit.confidence = st.confidence - kDerivedPenalty;
+          visit.provenance.push_back(
+              Evidence(doc, e.sentence, e.rule->name + "+visit", visit.confidence));
+          found.push_back(std::move(visit));
+        }
+    }
     found.push_back(std::move(st));
   }
 

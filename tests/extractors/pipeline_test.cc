@@ -186,7 +186,8 @@ TEST_CASE("fa: a pronoun is not the other party of its own clause", "[pipeline][
   const auto st = Extract(
       "پیام\n"
       "«رضا کریمی» وزیر امور خارجه ایران با «میلان پتروویچ» وزیر امور خارجه صربستان دیدار کرد.\n"
-      "کریمی در این دیدار پیام مسعود پزشکیان رئیس‌جمهور ایران را به "
+      "کریمی در این دیدار پیام مسعود پزشکیان رئیس‌جمهور ایران را "
+      "به "
       "ایشان "
       "تقدیم "
       "کرد.");
@@ -215,4 +216,15 @@ TEST_CASE("fa: coordinated subjects each act; an agreement reached joins the two
   CHECK(agreed);
   CHECK(Find(st, "country:IR", "praised", "country:QA"));
   CHECK(Find(st, "country:OM", "praised", "country:QA"));
+}
+
+TEST_CASE("the guest of a hosting has visited the host's country", "[pipeline]") {
+  const auto st = Extract(
+      "Visit\n"
+      "Russian President Vladimir Putin hosted Masoud Pezeshkian in Moscow on Tuesday.",
+      "2025-01-17");
+  const Statement* visit = Find(st, "person:masoud-pezeshkian", "visited", "country:RU");
+  REQUIRE(visit);
+  CHECK(visit->date.ToIso() == "2025-01-14");
+  CHECK(Find(st, "person:vladimir-putin", "hosted", "person:masoud-pezeshkian"));
 }
