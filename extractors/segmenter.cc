@@ -60,8 +60,17 @@ void Tokenize(Document& doc, uint32_t begin, uint32_t end) {
     if (IsWordChar(c)) {
       bool all_digits = c < 0x80 && c >= '0' && c <= '9';
       tok.capitalized = u_isupper(static_cast<UChar32>(c));
-      char32_t f = FoldForKey(c);
-      if (f) utf8::Append(&tok.key, f);
+      // The key is the text itself except where folding changes a
+      // character: copy unchanged runs of bytes whole.
+      size_t run = start;
+      auto fold = [&](char32_t ch, size_t at, size_t after) {
+        const char32_t f = FoldForKey(ch);
+        if (f == ch) return;
+        tok.key.append(text, run, at - run);
+        if (f) utf8::Append(&tok.key, f);
+        run = after;
+      };
+      fold(c, start, pos);
       while (pos < end) {
         size_t next = pos;
         const char32_t d = utf8::Next(text, &next);
@@ -75,10 +84,10 @@ void Tokenize(Document& doc, uint32_t begin, uint32_t end) {
         } else {
           break;
         }
-        f = FoldForKey(d);
-        if (f) utf8::Append(&tok.key, f);
+        fold(d, pos, next);
         pos = next;
       }
+      tok.key.append(text, run, pos - run);
       tok.kind = all_digits ? TokenKind::kNumber : TokenKind::kWord;
     } else if ((c == '\'' || c == 0x2019) && pos < end && (text[pos] == 's' || text[pos] == 'S')) {
       // English possessive "Iran's": its own token, so "Iran" stays a name.
@@ -144,6 +153,7 @@ void Segment(Document& doc, const std::unordered_set<std::string>* abbreviations
   if (doc.lang == Lang::kUnknown) doc.lang = DetectLanguage(doc.norm.text);
 
   const std::string& text = doc.norm.text;
+  doc.tokens.reserve(text.size() / 5);
   UErrorCode status = U_ZERO_ERROR;
   UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) throw Error("ICU: cannot open text for segmentation");
