@@ -45,12 +45,13 @@ struct MatchState {
 class SentenceMatcher {
  public:
   SentenceMatcher(Document& doc, int sentence, const std::vector<int>& mention_at,
-                  const std::vector<bool>& speech)
+                  const std::vector<bool>& speech, const std::vector<bool>& determiner)
       : doc_(doc),
         s_(doc.sentences[sentence]),
         index_(sentence),
         mention_at_(mention_at),
-        speech_(speech) {}
+        speech_(speech),
+        determiner_(determiner) {}
 
   // Tries every rule that can begin at each token, in rule order.
   void Run(const EventRuleIndex& index, int context_subject) {
@@ -226,14 +227,7 @@ class SentenceMatcher {
     return m.resolved && m.kind != MentionKind::kAttribution && m.entity.type != EntityType::kEvent;
   }
 
-  bool IsDeterminer(uint32_t t) const {
-    if (doc_.lang != Lang::kEn) return false;
-    if (doc_.tokens[t].kind == TokenKind::kNumber) return true;
-    static const std::set<std::string> kDeterminers = {
-        "the",   "his",  "her",  "their", "its",   "a",     "an",   "some", "several", "two",
-        "three", "four", "five", "six",   "seven", "eight", "nine", "ten",  "dozens"};
-    return kDeterminers.count(doc_.tokens[t].key) > 0;
-  }
+  bool IsDeterminer(uint32_t t) const { return determiner_[t]; }
 
   // Actors coordinated with the object: "hosted X and Y", «با X و Y».
   std::vector<int> Coordinated(int object) const {
@@ -412,7 +406,8 @@ class SentenceMatcher {
   const Sentence& s_;
   int index_;
   const std::vector<int>& mention_at_;
-  const std::vector<bool>& speech_;  // token ends a speech verb
+  const std::vector<bool>& speech_;      // token ends a speech verb
+  const std::vector<bool>& determiner_;  // "the", "his", "three": skipped before an actor
 };
 
 }  // namespace
@@ -429,9 +424,19 @@ void MatchEvents(const EventRuleIndex& rules, Document& doc) {
   std::vector<bool> speech(doc.tokens.size(), false);
   for (const LexSpan& span : doc.lex_spans)
     if (span.Find(LexKind::kSpeech)) speech[span.end - 1] = true;
+  // Words skipped before an actor slot, marked once per token.
+  std::vector<bool> determiner(doc.tokens.size(), false);
+  if (doc.lang == Lang::kEn) {
+    static const std::set<std::string> kDeterminers = {
+        "the",   "his",  "her",  "their", "its",   "a",     "an",   "some", "several", "two",
+        "three", "four", "five", "six",   "seven", "eight", "nine", "ten",  "dozens"};
+    for (size_t t = 0; t < doc.tokens.size(); ++t)
+      determiner[t] =
+          doc.tokens[t].kind == TokenKind::kNumber || kDeterminers.count(doc.tokens[t].key) > 0;
+  }
   int context_subject = -1;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
-    SentenceMatcher matcher(doc, static_cast<int>(si), mention_at, speech);
+    SentenceMatcher matcher(doc, static_cast<int>(si), mention_at, speech, determiner);
     matcher.Run(rules, context_subject);
     // A subjectless Persian clause continues the last sentence's subject.
     const int subject = matcher.SentenceSubject(doc.sentences[si].end_token);
