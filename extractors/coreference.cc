@@ -37,7 +37,6 @@ Entity EntityFor(const Lexicon& lex, const std::string& id) {
     e.id = known->id;
     e.type = known->type;
     e.name = known->name;
-    e.attrs = known->attrs;
   } else {
     e.id = id;
     e.type = EntityTypeOfId(id).value_or(EntityType::kCountry);

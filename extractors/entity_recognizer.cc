@@ -227,7 +227,6 @@ class SentenceRecognizer {
       m.entity.id = known->id;
       m.entity.type = known->type;
       m.entity.name = known->name;
-      m.entity.attrs = known->attrs;
     }
     if (m.entity.name.empty()) m.entity.name = e.form;
     // A capital standing for its state is not one of the state's names.

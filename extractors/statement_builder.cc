@@ -108,8 +108,11 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
     for (const std::string& n : m.entity.names)
       if (std::find(list.begin(), list.end(), n) == list.end()) list.push_back(n);
   }
+  // Mentions carry ids and names; attributes come from the lexicon once, here.
   auto full = [&](const Entity& e) {
     Entity out = e;
+    if (out.attrs.empty())
+      if (const Entity* known = lexicon.FindEntity(e.id)) out.attrs = known->attrs;
     out.names.clear();
     for (const std::string& n : forms[e.id]) out.AddName(n);
     if (out.name.empty() && !out.names.empty()) out.name = out.names.front();
@@ -175,6 +178,7 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
       st.date = *doc.lead_date;
     }
     st.place = PlaceOf(doc, e.sentence, {subj.entity.id, obj.entity.id});
+    if (st.place) st.place = full(*st.place);
     st.confidence = kEventConfidence - (e.subject_from_context ? kContextSubjectPenalty : 0.0);
     st.provenance.push_back(Evidence(doc, e.sentence, e.rule->name, st.confidence));
     // Whom a head of state or minister hosts has visited the host's country
@@ -183,8 +187,10 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
         obj.entity.type == EntityType::kPerson) {
       std::string country;
       if (st.place) {
-        auto it = st.place->attrs.find("country");
-        if (it != st.place->attrs.end()) country = it->second;
+        if (const Entity* place = lexicon.FindEntity(st.place->id)) {
+          auto it = place->attrs.find("country");
+          if (it != place->attrs.end()) country = it->second;
+        }
       } else {
         const Entity host = StateOf(lexicon, doc, subj, e);
         if (host.type == EntityType::kCountry) country = host.id;
