@@ -351,8 +351,25 @@ class SentenceRecognizer {
           return r.end;
         }
       }
+      const std::string role = m.role;
       doc_.mentions.push_back(std::move(m));
-      return r.end;
+      // «وزرای خارجه ایران و ترکیه», "the foreign ministers of Iran and
+      // Turkey": the same office of each coordinated country.
+      uint32_t stop = r.end;
+      while (!role.empty() && stop + 1 < s_.end_token && (IsKey(stop, "و") || IsKey(stop, "and"))) {
+        const LexEntry* other = PolityAt(stop + 1);
+        if (!other || other->adjective) break;
+        Mention each;
+        each.first_token = stop + 1;
+        each.end_token = each.span_end = SpanAt(stop + 1)->end;
+        each.sentence = index_;
+        each.kind = MentionKind::kRole;
+        each.role = role;
+        each.role_of = other->id;
+        stop = each.end_token;
+        doc_.mentions.push_back(std::move(each));
+      }
+      return stop;
     }
     // «Quoted» text: an entity, or a name next to a title.
     if (IsPunct(t, "«")) {

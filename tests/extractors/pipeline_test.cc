@@ -186,7 +186,8 @@ TEST_CASE("fa: a pronoun is not the other party of its own clause", "[pipeline][
   const auto st = Extract(
       "پیام\n"
       "«رضا کریمی» وزیر امور خارجه ایران با «میلان پتروویچ» وزیر امور خارجه صربستان دیدار کرد.\n"
-      "کریمی در این دیدار پیام مسعود پزشکیان رئیس‌جمهور ایران را "
+      "کریمی در این دیدار پیام مسعود پزشکیان رئیس‌جمهور ایران "
+      "را "
       "به "
       "ایشان "
       "تقدیم "
@@ -227,4 +228,15 @@ TEST_CASE("the guest of a hosting has visited the host's country", "[pipeline]")
   REQUIRE(visit);
   CHECK(visit->date.ToIso() == "2025-01-14");
   CHECK(Find(st, "person:vladimir-putin", "hosted", "person:masoud-pezeshkian"));
+}
+
+TEST_CASE("fa: «وزرای خارجه ایران و ترکیه» are two office holders who met", "[pipeline][fa]") {
+  // On 2025-03-05 Iran's foreign minister was Araghchi and Turkey's Fidan.
+  const auto st = Extract(
+      "دیدار\nوزرای خارجه ایران و ترکیه روز دوشنبه در جده گفت‌وگو "
+      "کردند.",
+      "2025-03-05");
+  const bool met = Find(st, "person:abbas-araghchi", "met", "person:hakan-fidan") ||
+                   Find(st, "person:hakan-fidan", "met", "person:abbas-araghchi");
+  CHECK(met);
 }
