@@ -164,9 +164,16 @@ class SentenceDates {
 }  // namespace
 
 void ResolveDates(const Lexicon& lexicon, Document& doc) {
-  doc.lead_date.reset();
+  // Dates qualify statements and offices: a sentence that names no actor
+  // needs none, except in the lead, which dates the article's event. Called
+  // again once coreference has found more actors, it dates only their
+  // sentences.
+  std::vector<bool> has_mention(doc.sentences.size(), false);
+  for (const Mention& m : doc.mentions) has_mention[m.sentence] = true;
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     Sentence& s = doc.sentences[i];
+    if (s.dated || (i >= kLeadSentences && !has_mention[i])) continue;
+    s.dated = true;
     const SentenceDates dates(lexicon, doc, s);
     s.dates = dates.FindAll();
     s.date.reset();

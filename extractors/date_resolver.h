@@ -13,8 +13,10 @@ namespace diplograph {
 // («روز پنجشنبه», "on Thursday": the nearest such day on or before
 // publication) and relative days («دیروز», "yesterday"). What needs the
 // publication date (a weekday, a missing year) stays unresolved without it.
-// Marks sentences that speak of another time ("earlier", «سال گذشته») and
-// sets Document::lead_date from the headline and lead.
+// Marks sentences that speak of another time («سال گذشته», "had") and sets
+// Document::lead_date from the headline and lead. Only the lead and the
+// sentences that name an actor are dated; calling it again after more actors
+// are found dates their sentences too.
 void ResolveDates(const Lexicon& lexicon, Document& doc);
 
 }  // namespace diplograph

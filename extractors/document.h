@@ -37,6 +37,7 @@ struct Sentence {
   std::optional<Date> date;                      // the first date the sentence names
   std::vector<std::pair<uint32_t, Date>> dates;  // every date named, by first token
   bool elsewhen = false;  // speaks of another time: "earlier", «سال گذشته», "had"
+  bool dated = false;     // the fields above are resolved
 };
 
 // What a span of tokens was recognized as.

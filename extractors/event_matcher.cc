@@ -434,8 +434,14 @@ void MatchEvents(const EventRuleIndex& rules, Document& doc) {
       determiner[t] =
           doc.tokens[t].kind == TokenKind::kNumber || kDeterminers.count(doc.tokens[t].key) > 0;
   }
+  // Every rule needs an actor in its sentence: sentences without one are
+  // skipped (in news, most of the text).
+  std::vector<bool> has_actor(doc.sentences.size(), false);
+  for (const Mention& m : doc.mentions)
+    if (m.kind != MentionKind::kAttribution) has_actor[m.sentence] = true;
   int context_subject = -1;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    if (!has_actor[si]) continue;
     SentenceMatcher matcher(doc, static_cast<int>(si), mention_at, speech, determiner);
     matcher.Run(rules, context_subject);
     // A subjectless Persian clause continues the last sentence's subject.

@@ -38,6 +38,7 @@ Document Extractor::Analyze(const Article& article, const ExtractOptions& option
   RecognizeEntities(*lexicon_, doc);
   ResolveDates(*lexicon_, doc);
   ResolveCoreference(*lexicon_, options.home_country, doc);
+  ResolveDates(*lexicon_, doc);  // the sentences coreference gave actors to
   MatchEvents(*index_, doc);
   BuildStatements(*lexicon_, doc);
   return doc;
