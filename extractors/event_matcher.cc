@@ -4,12 +4,14 @@
 #include <array>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 
 namespace diplograph {
 
 namespace {
 
 constexpr uint32_t kMaxGap = 8;
+constexpr uint32_t kMaxSubjectDistance = 64;
 
 constexpr std::array<std::string_view, 14> kFaPrepositions = {
     "با", "به", "از", "در", "برای", "بر", "تا", "میان", "بین", "نزد", "علیه", "درباره", "جز", "را"};
@@ -164,9 +166,7 @@ class SentenceMatcher {
   // the clause a speech verb opens ("X said Y is ready ...": Y), else the
   // speaker.
   int SentenceSubject(uint32_t before) const {
-    uint32_t clause = s_.first_token;
-    for (uint32_t t = s_.first_token; t < before; ++t)
-      if (speech_[t]) clause = t + 1;
+    const uint32_t clause = ClauseStart(before);
     if (clause > s_.first_token) {
       const int embedded = FirstActor(clause, before);
       if (embedded >= 0) return embedded;
@@ -185,7 +185,11 @@ class SentenceMatcher {
       // last two commas.
       int nearest = -1;
       int commas = 0;
-      for (uint32_t t = before; t-- > from;) {
+      // A subject stands within a few dozen words of its verb; the bound
+      // keeps a sentence of thousands of clauses linear.
+      const uint32_t lowest =
+          before > from + kMaxSubjectDistance ? before - kMaxSubjectDistance : from;
+      for (uint32_t t = before; t-- > lowest;) {
         if (doc_.tokens[t].key == ",") {
           if (++commas > 2) break;
           continue;
@@ -197,9 +201,31 @@ class SentenceMatcher {
       }
       return nearest;
     }
-    for (uint32_t t = from; t < before; ++t)
-      if (const int mi = Eligible(t); mi >= 0) return mi;
+    const int mi = FirstEligibleFrom(from);
+    return mi >= 0 && doc_.mentions[mi].first_token < before ? mi : -1;
+  }
+
+  // The first eligible subject at or after token `from` (Persian clauses
+  // start their search at the same few places: memoized).
+  int FirstEligibleFrom(uint32_t from) const {
+    auto [it, inserted] = first_eligible_.emplace(from, -1);
+    if (!inserted) return it->second;
+    for (uint32_t t = from; t < s_.end_token; ++t)
+      if (const int mi = Eligible(t); mi >= 0) return it->second = mi;
     return -1;
+  }
+
+  // Where the clause holding token `before` starts: after the last speech
+  // verb before it ("X said Y ..."), else at the sentence start.
+  uint32_t ClauseStart(uint32_t before) const {
+    if (speech_ends_.empty()) {
+      for (uint32_t t = s_.first_token; t < s_.end_token; ++t)
+        if (speech_[t]) speech_ends_.push_back(t + 1);
+      speech_ends_.push_back(UINT32_MAX);  // marks the list as built
+    }
+    // The last speech-verb end at or before `before` (the list is sorted).
+    auto it = std::upper_bound(speech_ends_.begin(), speech_ends_.end(), before);
+    return it == speech_ends_.begin() ? s_.first_token : *(it - 1);
   }
 
   // The mention starting at t if it can be a subject.
@@ -408,6 +434,8 @@ class SentenceMatcher {
   const std::vector<int>& mention_at_;
   const std::vector<bool>& speech_;      // token ends a speech verb
   const std::vector<bool>& determiner_;  // "the", "his", "three": skipped before an actor
+  mutable std::unordered_map<uint32_t, int> first_eligible_;
+  mutable std::vector<uint32_t> speech_ends_;
 };
 
 }  // namespace

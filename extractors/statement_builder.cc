@@ -26,7 +26,6 @@ Provenance Evidence(const Document& doc, int sentence, const std::string& rule, 
   p.sentence = sentence;
   p.start = doc.norm.OriginalOffset(doc.tokens[s.first_token].begin);
   p.end = doc.norm.OriginalOffset(doc.tokens[s.end_token - 1].end - 1) + 1;
-  p.text = doc.OriginalText(s.first_token, s.end_token);
   p.rule = rule;
   p.confidence = confidence;
   return p;
@@ -234,6 +233,13 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
       kept = std::move(st);
     }
   }
+  // The evidence text is added once duplicates are merged: one long sentence
+  // can give thousands of statements.
+  for (Statement& st : doc.statements)
+    for (Provenance& p : st.provenance) {
+      const Sentence& sentence = doc.sentences[p.sentence];
+      p.text = doc.OriginalText(sentence.first_token, sentence.end_token);
+    }
 }
 
 }  // namespace diplograph
