@@ -31,6 +31,7 @@ class SentenceDates {
     for (uint32_t t = s.first_token; t < end_; ++t) {
       auto& [len, word] = words_[t - s.first_token];
       len = lex_.MatchDateWord(doc_.tokens, t, end_, &word);
+      if (len && word->kind == "future") future_ = true;
     }
   }
 
@@ -146,9 +147,11 @@ class SentenceDates {
     if (!doc_.published) return std::nullopt;
     const Date& pub = *doc_.published;
     if (w->kind == "weekday") {
+      // The nearest such day in the sentence's direction: past for reports,
+      // ahead for what will happen ("will visit on Monday").
       const int today = Weekday(pub.year, pub.month, pub.day);
-      const int back = (today - w->value + 7) % 7;
-      return AddDays(pub, -back);
+      if (future_) return AddDays(pub, (w->value - today + 7) % 7);
+      return AddDays(pub, -((today - w->value + 7) % 7));
     }
     if (w->kind == "relative-day") return AddDays(pub, w->value);
     return std::nullopt;
@@ -159,6 +162,7 @@ class SentenceDates {
   uint32_t end_;
   const Sentence& s_;
   std::vector<std::pair<uint32_t, const DateWord*>> words_;  // per token: length, word
+  bool future_ = false;  // the sentence speaks of what will happen
 };
 
 }  // namespace

@@ -76,3 +76,10 @@ TEST_CASE("a sentence without a date continues the lead's event, unless it looks
   REQUIRE(criticized);
   CHECK_FALSE(criticized->date.known());
 }
+
+TEST_CASE("weekdays point ahead in sentences about what will happen", "[dates]") {
+  // 2025-02-01 is a Saturday.
+  CHECK(DateOf("The minister will visit Ankara on Monday.", "2025-02-01") == "2025-02-03");
+  CHECK(DateOf("The minister visited Ankara on Monday.", "2025-02-01") == "2025-01-27");
+  CHECK(DateOf("وزیر روز دوشنبه به آنکارا سفر خواهد کرد.", "2025-02-01") == "2025-02-03");
+}
