@@ -56,7 +56,7 @@ void ForEachRow(const std::string& path, bool required, Fn fn) {
   }
 }
 
-constexpr size_t kCachedKeys = 1 << 14;
+constexpr size_t kCachedKeys = 1 << 13;  // a power of two
 
 uint64_t NextSerial() {
   static std::atomic<uint64_t> serial{0};
@@ -285,21 +285,29 @@ void Lexicon::LoadLightVerbs(const std::string& path) {
 Lexicon::Lexicon() : serial_(NextSerial()) {}
 
 const Lexicon::KeyNode* Lexicon::FindKey(const std::string& key) const {
+  // A direct-mapped cache: one hash and one slot compare on a hit, where
+  // the map's own lookup walks cold buckets.
+  struct Slot {
+    std::string key;
+    const KeyNode* node = nullptr;
+    bool used = false;
+  };
   struct Cache {
     uint64_t serial = 0;
-    std::unordered_map<std::string, const KeyNode*> nodes;
+    std::vector<Slot> slots;
   };
   thread_local Cache cache;
   if (cache.serial != serial_) {
     cache.serial = serial_;
-    cache.nodes.clear();
+    cache.slots.assign(kCachedKeys, Slot{});
   }
-  if (auto hit = cache.nodes.find(key); hit != cache.nodes.end()) return hit->second;
+  Slot& slot = cache.slots[std::hash<std::string>{}(key) & (kCachedKeys - 1)];
+  if (slot.used && slot.key == key) return slot.node;
   auto it = by_key_.find(key);
-  const KeyNode* node = it == by_key_.end() ? nullptr : &it->second;
-  if (cache.nodes.size() >= kCachedKeys) cache.nodes.clear();
-  cache.nodes.emplace(key, node);
-  return node;
+  slot.key = key;
+  slot.node = it == by_key_.end() ? nullptr : &it->second;
+  slot.used = true;
+  return slot.node;
 }
 
 uint32_t Lexicon::LongestMatch(const std::vector<Token>& tokens, uint32_t first, uint32_t end,
