@@ -212,6 +212,20 @@ void ResolveCoreference(const Lexicon& lexicon, const std::string& home_country,
                    (m.role_of.empty() || by_office.count({m.role, std::string()}))) {
           m.entity = people->second.front();
           m.resolved = true;
+        } else if (m.role == "leader" && !m.role_of.empty()) {
+          // "The Serbian leader": the one person of that country the
+          // article names with an office.
+          const Entity* only = nullptr;
+          bool several = false;
+          for (const auto& [office, person] : by_office)
+            if (office.second == m.role_of) {
+              several = several || (only && only->id != person.id);
+              only = &person;
+            }
+          if (only && !several) {
+            m.entity = *only;
+            m.resolved = true;
+          }
         } else if (!m.role_of.empty()) {
           const auto when = DateAround(doc, m);
           const std::string holder =

@@ -254,3 +254,13 @@ TEST_CASE("a sentence naming thousands of actors gives each statement once", "[p
   REQUIRE_FALSE(doc.statements.empty());
   CHECK(doc.statements.front().provenance.front().text.size() > 30000);  // the whole sentence
 }
+
+TEST_CASE("'the Serbian leader' is the Serbian the article names with an office",
+          "[pipeline][en]") {
+  const auto st = Extract(
+      "Talks\n"
+      "Serbian President Aleksandar Vucic met Iranian Foreign Minister Abbas Araghchi in "
+      "Belgrade.\n"
+      "The Serbian leader praised Iran.");
+  CHECK(Find(st, "person:aleksandar-vucic", "praised", "country:IR"));
+}
