@@ -39,4 +39,10 @@ inline const Statement* Find(const std::vector<Statement>& statements, const std
   return nullptr;
 }
 
+// A statement of a symmetric predicate (met, signed_agreement), either way round.
+inline bool FindEitherWay(const std::vector<Statement>& statements, const std::string& a,
+                          const std::string& predicate, const std::string& b) {
+  return Find(statements, a, predicate, b) || Find(statements, b, predicate, a);
+}
+
 }  // namespace diplograph::test
