@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,7 @@ struct LexEntry {
 struct LexSpan {
   uint32_t first = 0;
   uint32_t end = 0;
-  std::vector<const LexEntry*> entries;
+  std::span<const LexEntry* const> entries;  // owned by the lexicon
 
   const LexEntry* Find(LexKind kind) const {
     for (const LexEntry* e : entries)

@@ -311,8 +311,8 @@ const Lexicon::KeyNode* Lexicon::FindKey(const std::string& key) const {
 }
 
 uint32_t Lexicon::LongestMatch(const std::vector<Token>& tokens, uint32_t first, uint32_t end,
-                               std::vector<const LexEntry*>* entries) const {
-  entries->clear();
+                               std::span<const LexEntry* const>* entries) const {
+  *entries = {};
   std::string key;
   uint32_t best = 0;
   const std::vector<const LexEntry*>* found = nullptr;
@@ -330,7 +330,7 @@ uint32_t Lexicon::LongestMatch(const std::vector<Token>& tokens, uint32_t first,
     }
     if (!node->prefix) break;
   }
-  if (found) *entries = *found;
+  if (found) *entries = std::span<const LexEntry* const>(*found);
   return best;
 }
 

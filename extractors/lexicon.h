@@ -46,7 +46,7 @@ class Lexicon {
   // Longest entries whose form matches tokens starting at `first` (not
   // crossing `end` or punctuation). Returns the token count, 0 if none.
   uint32_t LongestMatch(const std::vector<Token>& tokens, uint32_t first, uint32_t end,
-                        std::vector<const LexEntry*>* entries) const;
+                        std::span<const LexEntry* const>* entries) const;
 
   // Display record of a lexicon entity (English name, type); nullptr if unknown.
   const Entity* FindEntity(std::string_view id) const;

@@ -5,7 +5,7 @@ namespace diplograph {
 void MatchLexicon(const Lexicon& lexicon, Document& doc) {
   doc.lex_spans.clear();
   doc.lex_at.assign(doc.tokens.size(), -1);
-  std::vector<const LexEntry*> entries;
+  std::span<const LexEntry* const> entries;
   for (const Sentence& s : doc.sentences) {
     uint32_t i = s.first_token;
     while (i < s.end_token) {

@@ -16,7 +16,7 @@ std::vector<std::string> IdsAt(const std::string& text, uint32_t* length = nullp
   Document doc;
   doc.article.text = text;
   Segment(doc);
-  std::vector<const LexEntry*> entries;
+  std::span<const LexEntry* const> entries;
   const uint32_t n = SharedExtractor().lexicon().LongestMatch(
       doc.tokens, 0, static_cast<uint32_t>(doc.tokens.size()), &entries);
   if (length) *length = n;
