@@ -31,13 +31,14 @@ class SentenceRecognizer {
         doc_(doc),
         s_(doc.sentences[sentence_index]),
         index_(sentence_index),
-        en_(doc.lang == Lang::kEn) {}
+        en_(doc.lang == Lang::kEn),
+        attributed_(s_.end_token - s_.first_token, false) {}
 
   void Run() {
     MarkAttribution();
     uint32_t t = s_.first_token;
     while (t < s_.end_token) {
-      if (attributed_.count(t)) {
+      if (Attributed(t)) {
         ++t;
         continue;
       }
@@ -97,7 +98,7 @@ class SentenceRecognizer {
   }
 
   bool IsNameWord(uint32_t t) const {
-    if (t >= s_.end_token || attributed_.count(t)) return false;
+    if (t >= s_.end_token || Attributed(t)) return false;
     const Token& tok = doc_.tokens[t];
     if (tok.kind != TokenKind::kWord || (doc_.lex_at[t] >= 0 && !WeakLexicon(t))) return false;
     if (en_) return tok.capitalized;
@@ -118,7 +119,7 @@ class SentenceRecognizer {
     for (uint32_t t = s_.first_token; t < s_.end_token; ++t) {
       if (!EntryAt(t, LexKind::kAttribution)) continue;
       uint32_t u = t;
-      while (u < s_.end_token && !IsComma(u) && !IsPunct(u, ":")) attributed_.insert(u++);
+      while (u < s_.end_token && !IsComma(u) && !IsPunct(u, ":")) Attribute(u++);
     }
     // A dateline ("BELGRADE, May 8 -", "Tehran (IRNA) -") names where the
     // report was filed, not an actor.
@@ -127,12 +128,12 @@ class SentenceRecognizer {
       if ((IsComma(after) && (NumberAt(after + 1) || StartsDate(after + 1))) ||
           IsPunct(after, "(") || IsPunct(after, "-") || IsPunct(after, "–") ||
           IsPunct(after, "—")) {
-        for (uint32_t u = s_.first_token; u < after; ++u) attributed_.insert(u);
+        for (uint32_t u = s_.first_token; u < after; ++u) Attribute(u);
       }
     }
     for (uint32_t t = s_.first_token; t < s_.end_token && t < s_.first_token + 5; ++t) {
       if (IsPunct(t, ":")) {
-        for (uint32_t u = s_.first_token; u <= t; ++u) attributed_.insert(u);
+        for (uint32_t u = s_.first_token; u <= t; ++u) Attribute(u);
         break;
       }
       if (doc_.tokens[t].kind == TokenKind::kPunct) break;
@@ -464,7 +465,10 @@ class SentenceRecognizer {
   const Sentence& s_;
   int index_;
   bool en_;
-  std::set<uint32_t> attributed_;
+  // Tokens governed by an attribution marker, by offset in the sentence.
+  std::vector<bool> attributed_;
+  bool Attributed(uint32_t t) const { return attributed_[t - s_.first_token]; }
+  void Attribute(uint32_t t) { attributed_[t - s_.first_token] = true; }
 };
 
 }  // namespace

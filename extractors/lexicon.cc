@@ -321,14 +321,15 @@ uint32_t Lexicon::LongestMatch(const std::vector<Token>& tokens, uint32_t first,
   const uint32_t limit = std::min<uint32_t>(end, first + max_tokens_ + 2);
   for (uint32_t i = first; i < limit; ++i) {
     if (tokens[i].kind == TokenKind::kPunct) break;
-    key += tokens[i].key;
-    const KeyNode* node = FindKey(key);
+    // The first step looks the token's own key up, without a copy.
+    const KeyNode* node = FindKey(i == first ? tokens[i].key : (key += tokens[i].key));
     if (!node) break;
     if (!node->entries.empty()) {
       best = i - first + 1;
       found = &node->entries;
     }
     if (!node->prefix) break;
+    if (i == first) key = tokens[i].key;
   }
   if (found) *entries = std::span<const LexEntry* const>(*found);
   return best;
