@@ -336,7 +336,7 @@ uint32_t Lexicon::LongestMatch(const std::vector<Token>& tokens, uint32_t first,
 }
 
 const Entity* Lexicon::FindEntity(std::string_view id) const {
-  auto it = entities_.find(std::string(id));
+  auto it = entities_.find(id);
   return it == entities_.end() ? nullptr : &it->second;
 }
 

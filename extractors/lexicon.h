@@ -98,7 +98,12 @@ class Lexicon {
   // memory, while the words of running text repeat.
   const KeyNode* FindKey(const std::string& key) const;
   const uint64_t serial_;  // tells this lexicon's cached lookups from another's
-  std::unordered_map<std::string, Entity> entities_;
+  // Looked up by string_view without building a string (C++20 heterogeneous lookup).
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Entity, ViewHash, std::equal_to<>> entities_;
   std::vector<Office> offices_;
   uint32_t max_date_tokens_ = 1;
   std::unordered_map<std::string, std::pair<std::string, std::string>> light_verbs_;
