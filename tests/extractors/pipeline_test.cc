@@ -256,3 +256,26 @@ TEST_CASE("'the Serbian leader' is the Serbian the article names with an office"
       "The Serbian leader praised Iran.");
   CHECK(Find(st, "person:aleksandar-vucic", "praised", "country:IR"));
 }
+
+TEST_CASE("more verb forms: phone conversations, warnings, blame and endorsements",
+          "[pipeline][en]") {
+  const auto st = Extract(
+      "Calls\n"
+      "Abbas Araghchi held a phone call with Sergey Lavrov.\n"
+      "Russia warned Germany.\n"
+      "Sergey Lavrov blamed Israel.\n"
+      "China endorsed Iran.");
+  CHECK(FindEitherWay(st, "person:abbas-araghchi", "spoke_by_phone", "person:sergey-lavrov"));
+  CHECK(Find(st, "country:RU", "threatened", "country:DE"));
+  CHECK(Find(st, "person:sergey-lavrov", "accused", "country:IL"));
+  CHECK(Find(st, "country:CN", "supports", "country:IR"));
+}
+
+TEST_CASE("fa: criticism with «از … انتقاد کرد» and a phone call «تماس تلفنی»", "[pipeline][fa]") {
+  const auto st = Extract(
+      "خبر\n"
+      "ایران از آلمان انتقاد کرد.\n"
+      "عراقچی با لاوروف تماس تلفنی گرفت.");
+  CHECK(Find(st, "country:IR", "criticized", "country:DE"));
+  CHECK(FindEitherWay(st, "person:abbas-araghchi", "spoke_by_phone", "person:sergey-lavrov"));
+}
