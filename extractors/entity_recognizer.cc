@@ -105,6 +105,15 @@ class SentenceRecognizer {
     return true;
   }
 
+  // Whether a name may start at t: at the sentence start, after punctuation,
+  // or after a conjunction or preposition that opens a noun phrase.
+  bool OpensClause(uint32_t t) const {
+    if (t == s_.first_token || Attributed(t - 1)) return true;
+    if (doc_.tokens[t - 1].kind == TokenKind::kPunct) return true;
+    static const std::set<std::string> kOpeners = {"و", "با", "از", "به", "که", "میان", "بین"};
+    return kOpeners.count(doc_.tokens[t - 1].key) > 0;
+  }
+
   bool IsPreposition(uint32_t t) const {
     // Locatives only: after «از» or "to" a capital is as often its state
     // («تهران از باکو می‌خواهد»); rules flagged 'place' take the city anyway.
@@ -454,6 +463,17 @@ class SentenceRecognizer {
       if (u - t <= kMaxNameWords && IsComma(u) && ParseRole(u + 1, &r)) {
         Mention& m = AddPerson(t, t, u);
         return AttachApposition(m, u);
+      }
+      // Persian also writes «نام عنوان کشور» with no comma: a run of two to
+      // four name words right after a clause boundary, followed by a title
+      // of a named country.
+      if (!en_ && u - t >= 2 && u - t <= kMaxNameWords && OpensClause(t) && ParseRole(u, &r) &&
+          !r.of.empty()) {
+        Mention& m = AddPerson(t, t, u);
+        m.role = r.role;
+        m.role_of = r.of;
+        m.span_end = IsComma(r.end) ? r.end + 1 : r.end;
+        return m.span_end;
       }
       return u;
     }

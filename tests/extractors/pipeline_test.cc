@@ -279,3 +279,15 @@ TEST_CASE("fa: criticism with «از … انتقاد کرد» and a phone call 
   CHECK(Find(st, "country:IR", "criticized", "country:DE"));
   CHECK(FindEitherWay(st, "person:abbas-araghchi", "spoke_by_phone", "person:sergey-lavrov"));
 }
+
+TEST_CASE("fa: «نام عنوان کشور» without a comma names a person", "[pipeline][fa]") {
+  const auto st = Extract(
+      "دیدار\n"
+      "«رضا کریمی» وزیر امور خارجه ایران با خالد الحمدان وزیر امور خارجه عمان دیدار کرد.\n"
+      "پس از دیدار رسمی وزیر خارجه عمان به تهران رفت.");
+  const std::string hamdan = PersonIdFor("خالد الحمدان");
+  CHECK(Find(st, hamdan, "holds_role", "country:OM"));
+  CHECK(FindEitherWay(st, PersonIdFor("رضا کریمی"), "met", hamdan));
+  // Nouns of reporting are never taken for a name.
+  for (const Statement& s : st) CHECK(s.subject.name.find("دیدار") == std::string::npos);
+}
