@@ -172,7 +172,7 @@ TEST_CASE("en: sanctions on 'Iranian officials' sanction Iran; adjectives are ne
           "[pipeline][en]") {
   const auto st = Extract(
       "Sanctions\n"
-      "The European Union imposed sanctions on three Iranian military officials.\n"
+      "The European Union imposed sanctions on four Iranian officials and two firms.\n"
       "Iranian officials met Sergey Lavrov.");
   CHECK(Find(st, "org:eu", "sanctioned", "country:IR"));
   for (const Statement& s : st) CHECK_FALSE((s.subject.id == "country:IR" && s.predicate == "met"));

@@ -51,7 +51,7 @@ TEST_CASE("original text is recovered from tokens despite normalization", "[segm
 
 TEST_CASE("abbreviations such as U.S. do not end a sentence", "[segmenter]") {
   const Document doc = Segmented(
-      "Title\nU.S. Secretary of State Antony Blinken met Mr. Wang in Beijing. They talked.");
+      "Title\nThe U.S. envoy spoke with Mr. Wang in Beijing. They talked.");
   REQUIRE(doc.sentences.size() == 3);
-  CHECK(doc.SentenceText(doc.sentences[1]).rfind("U.S. Secretary", 0) == 0);
+  CHECK(doc.SentenceText(doc.sentences[1]).rfind("The U.S. envoy", 0) == 0);
 }
