@@ -1,5 +1,7 @@
 #include "core/statement.h"
 
+#include "core/predicate.h"
+
 namespace diplograph {
 
 const char* ModalityName(Modality m) {
@@ -22,11 +24,14 @@ std::optional<Modality> ParseModality(std::string_view name) {
 }
 
 std::string Statement::Key() const {
-  std::string key = subject.id;
+  // A symmetric relation is one statement whichever party is named first.
+  const PredicateInfo* info = FindPredicate(predicate);
+  const bool swap = info && info->symmetric && object.id < subject.id;
+  std::string key = swap ? object.id : subject.id;
   key += '\x1f';
   key += predicate;
   key += '\x1f';
-  key += object.id;
+  key += swap ? subject.id : object.id;
   key += '\x1f';
   key += date.ToIso();
   key += '\x1f';

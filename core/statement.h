@@ -44,7 +44,8 @@ struct Statement {
   std::vector<Provenance> provenance;  // one entry per article that reports it
 
   // Identity of the statement across articles: subject, predicate, object,
-  // date and modality (a denied meeting is not the meeting).
+  // date and modality (a denied meeting is not the meeting); for a symmetric
+  // predicate the two parties in either order.
   std::string Key() const;
 };
 

@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/predicate.h"
 #include "extractors/event_rules.h"
 
 namespace diplograph {
@@ -15,6 +16,7 @@ constexpr double kRoleConfidence = 0.9;
 constexpr double kEventConfidence = 0.85;
 constexpr double kContextSubjectPenalty = 0.15;
 constexpr double kDerivedPenalty = 0.1;
+constexpr int kLeadSentences = 3;  // headline, dateline and lead
 
 Provenance Evidence(const Document& doc, int sentence, const std::string& rule, double confidence) {
   const Sentence& s = doc.sentences[sentence];
@@ -91,6 +93,15 @@ Entity StateOf(const Lexicon& lexicon, const Document& doc, const Mention& m, co
   return out;
 }
 
+// Statement::Key() without the date: the parties of a symmetric predicate
+// in either order.
+std::string MergeKey(const Statement& st) {
+  const PredicateInfo* info = FindPredicate(st.predicate);
+  const bool swap = info && info->symmetric && st.object.id < st.subject.id;
+  return (swap ? st.object.id : st.subject.id) + '\x1f' + st.predicate + '\x1f' +
+         (swap ? st.subject.id : st.object.id) + '\x1f' + ModalityName(st.modality);
+}
+
 bool Better(const Statement& a, const Statement& b) {
   if (a.date.precision != b.date.precision) return a.date.precision > b.date.precision;
   return a.confidence > b.confidence;
@@ -145,6 +156,16 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
     found.push_back(std::move(st));
   }
 
+  // The date of the article's main event: the first event the headline or
+  // lead dates explicitly; else the first date they name.
+  std::optional<Date> lead = doc.lead_date;
+  for (const EventMatch& e : doc.events) {
+    if (e.sentence >= kLeadSentences) break;
+    if (!doc.sentences[e.sentence].date) continue;
+    lead = DateOf(doc, e);
+    break;
+  }
+
   for (const EventMatch& e : doc.events) {
     const Mention& subj = doc.mentions[e.subject];
     const Mention& obj = doc.mentions[e.object];
@@ -172,9 +193,9 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
     st.modality = e.modality;
     if (const auto d = DateOf(doc, e)) {
       st.date = *d;
-    } else if (doc.lead_date && !doc.sentences[e.sentence].elsewhen) {
+    } else if (lead && !doc.sentences[e.sentence].elsewhen) {
       // A sentence without a date of its own continues the lead's event.
-      st.date = *doc.lead_date;
+      st.date = *lead;
     }
     st.place = PlaceOf(doc, e.sentence, {subj.entity.id, obj.entity.id});
     if (st.place) st.place = full(*st.place);
@@ -217,8 +238,7 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
   std::map<std::string, size_t> index;
   doc.statements.clear();
   for (Statement& st : found) {
-    const std::string base = st.subject.id + '\x1f' + st.predicate + '\x1f' + st.object.id +
-                             '\x1f' + ModalityName(st.modality);
+    const std::string base = MergeKey(st);
     auto it = index.find(base);
     if (it == index.end()) {
       index.emplace(base, doc.statements.size());

@@ -147,16 +147,22 @@ class Store::Writer {
     const std::string key = s.Key();
     const uint32_t when = keys::TimeSortKey(s.date);
     std::optional<StoredStatement> found;
-    store_.ScanTriples({t.subject, t.predicate, t.object}, [&](const Triple& match) {
-      // A time entry lookup spares decoding records of other dates, which
-      // grow with every source.
-      if (!store_.Get(Column::kTime, keys::EncodeTimeKey({t.subject, when, match.stmt})))
-        return true;
-      auto record = store_.GetStatement(match.stmt);
-      if (!record || record->Key() != key) return true;
-      found = StoredStatement{match.stmt, std::move(*record)};
-      return false;
-    });
+    const auto scan = [&](uint64_t subject, uint64_t object) {
+      store_.ScanTriples({subject, t.predicate, object}, [&](const Triple& match) {
+        // A time entry lookup spares decoding records of other dates, which
+        // grow with every source.
+        if (!store_.Get(Column::kTime, keys::EncodeTimeKey({subject, when, match.stmt})))
+          return true;
+        auto record = store_.GetStatement(match.stmt);
+        if (!record || record->Key() != key) return true;
+        found = StoredStatement{match.stmt, std::move(*record)};
+        return false;
+      });
+    };
+    scan(t.subject, t.object);
+    // A symmetric statement may be stored with its parties the other way.
+    const PredicateInfo* info = FindPredicate(s.predicate);
+    if (!found && info && info->symmetric) scan(t.object, t.subject);
     return found;
   }
 
