@@ -156,14 +156,31 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
     found.push_back(std::move(st));
   }
 
-  // The date of the article's main event: the first event the headline or
-  // lead dates explicitly; else the first date they name.
+  // The date of the article's main event: the lead's dated report of the
+  // event the headline names, else the lead's first dated event, else the
+  // first date the lead names.
   std::optional<Date> lead = doc.lead_date;
-  for (const EventMatch& e : doc.events) {
-    if (e.sentence >= kLeadSentences) break;
-    if (!doc.sentences[e.sentence].date) continue;
-    lead = DateOf(doc, e);
-    break;
+  {
+    auto key = [&](const EventMatch& e) {
+      std::string a = doc.mentions[e.subject].entity.id, b = doc.mentions[e.object].entity.id;
+      const PredicateInfo* info = FindPredicate(e.rule->predicate);
+      if (info && info->symmetric && b < a) std::swap(a, b);
+      return a + '\x1f' + e.rule->predicate + '\x1f' + b;
+    };
+    std::set<std::string> headline;
+    std::optional<Date> first_dated;
+    for (const EventMatch& e : doc.events) {
+      if (e.sentence >= kLeadSentences) break;
+      if (e.sentence == 0) headline.insert(key(e));
+      if (!doc.sentences[e.sentence].date) continue;
+      const auto d = DateOf(doc, e);
+      if (!first_dated) first_dated = d;
+      if (headline.count(key(e))) {
+        first_dated = d;
+        break;
+      }
+    }
+    if (first_dated) lead = first_dated;
   }
 
   for (const EventMatch& e : doc.events) {
