@@ -130,6 +130,7 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
   };
 
   std::vector<Statement> found;
+  std::set<size_t> inherited;  // indexes in `found` dated from the lead, not their own sentence
   std::set<std::string> roles_seen;
   for (const Mention& m : doc.mentions) {
     if (!m.resolved || m.role.empty() || m.role_of.empty() ||
@@ -156,31 +157,20 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
     found.push_back(std::move(st));
   }
 
-  // The date of the article's main event: the lead's dated report of the
-  // event the headline names, else the lead's first dated event, else the
-  // first date the lead names.
+  // The date of the article's main event: that of the main clause of the
+  // first lead sentence with a dated event (Persian puts its main verb last,
+  // after background clauses such as «که روز گذشته وارد شد»; English
+  // first), else the first date the lead names.
   std::optional<Date> lead = doc.lead_date;
   {
-    auto key = [&](const EventMatch& e) {
-      std::string a = doc.mentions[e.subject].entity.id, b = doc.mentions[e.object].entity.id;
-      const PredicateInfo* info = FindPredicate(e.rule->predicate);
-      if (info && info->symmetric && b < a) std::swap(a, b);
-      return a + '\x1f' + e.rule->predicate + '\x1f' + b;
-    };
-    std::set<std::string> headline;
-    std::optional<Date> first_dated;
+    int lead_sentence = -1;
     for (const EventMatch& e : doc.events) {
       if (e.sentence >= kLeadSentences) break;
-      if (e.sentence == 0) headline.insert(key(e));
+      if (lead_sentence >= 0 && e.sentence != lead_sentence) break;
       if (!doc.sentences[e.sentence].date) continue;
-      const auto d = DateOf(doc, e);
-      if (!first_dated) first_dated = d;
-      if (headline.count(key(e))) {
-        first_dated = d;
-        break;
-      }
+      if (lead_sentence < 0 || doc.lang == Lang::kFa) lead = DateOf(doc, e);
+      lead_sentence = e.sentence;
     }
-    if (first_dated) lead = first_dated;
   }
 
   for (const EventMatch& e : doc.events) {
@@ -213,6 +203,7 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
     } else if (lead && !doc.sentences[e.sentence].elsewhen) {
       // A sentence without a date of its own continues the lead's event.
       st.date = *lead;
+      inherited.insert(found.size());
     }
     st.place = PlaceOf(doc, e.sentence, {subj.entity.id, obj.entity.id});
     if (st.place) st.place = full(*st.place);
@@ -254,20 +245,28 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
   // unless the article gives two different known dates.
   std::map<std::string, size_t> index;
   doc.statements.clear();
-  for (Statement& st : found) {
+  // A date taken from the lead yields to one the text gives the statement.
+  std::vector<bool> kept_inherited;
+  for (size_t i = 0; i < found.size(); ++i) {
+    Statement& st = found[i];
+    const bool weak = inherited.count(i) > 0;
     const std::string base = MergeKey(st);
     auto it = index.find(base);
     if (it == index.end()) {
       index.emplace(base, doc.statements.size());
       doc.statements.push_back(std::move(st));
+      kept_inherited.push_back(weak);
       continue;
     }
     Statement& kept = doc.statements[it->second];
-    if (kept.date.known() && st.date.known() && !(kept.date == st.date)) {
+    const bool kept_weak = kept_inherited[it->second];
+    if (kept.date.known() && st.date.known() && !(kept.date == st.date) && !weak && !kept_weak) {
       index[base + '\x1f' + st.date.ToIso()] = doc.statements.size();
       doc.statements.push_back(std::move(st));
-    } else if (Better(st, kept)) {
+      kept_inherited.push_back(false);
+    } else if ((kept_weak && !weak) || (kept_weak == weak && Better(st, kept))) {
       kept = std::move(st);
+      kept_inherited[it->second] = weak;
     }
   }
   // The evidence text is added once duplicates are merged: one long sentence

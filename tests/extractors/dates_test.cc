@@ -83,3 +83,21 @@ TEST_CASE("weekdays point ahead in sentences about what will happen", "[dates]")
   CHECK(DateOf("The minister visited Ankara on Monday.", "2025-02-01") == "2025-01-27");
   CHECK(DateOf("وزیر روز دوشنبه به آنکارا سفر خواهد کرد.", "2025-02-01") == "2025-02-03");
 }
+
+TEST_CASE("later sentences take the date of the lead's main clause", "[dates]") {
+  // Published Tuesday 2025-02-18: arrived yesterday, met today.
+  const auto st = Extract(
+      "سفر عراقچی به دوحه\n"
+      "عراقچی که روز گذشته وارد دوحه شد، امروز با «خالد الحمدان» وزیر امور خارجه عمان دیدار کرد.\n"
+      "عراقچی از همتای عمانی خود برای سفر به تهران دعوت کرد.",
+      "2025-02-18");
+  size_t visits = 0;
+  for (const Statement& s : st) {
+    if (s.predicate == "visited") {
+      ++visits;
+      CHECK(s.date.ToIso() == "2025-02-17");
+    }
+    if (s.predicate == "invited") CHECK(s.date.ToIso() == "2025-02-18");
+  }
+  CHECK(visits == 1);
+}

@@ -50,8 +50,8 @@ TEST_CASE("original text is recovered from tokens despite normalization", "[segm
 }
 
 TEST_CASE("abbreviations such as U.S. do not end a sentence", "[segmenter]") {
-  const Document doc = Segmented(
-      "Title\nThe U.S. envoy spoke with Mr. Wang in Beijing. They talked.");
+  const Document doc =
+      Segmented("Title\nThe U.S. envoy spoke with Mr. Wang in Beijing. They talked.");
   REQUIRE(doc.sentences.size() == 3);
   CHECK(doc.SentenceText(doc.sentences[1]).rfind("The U.S. envoy", 0) == 0);
 }
