@@ -39,10 +39,4 @@ std::string Document::SentenceText(const Sentence& s) const {
   return text;
 }
 
-int Document::SentenceOf(uint32_t token) const {
-  auto it = std::upper_bound(sentences.begin(), sentences.end(), token,
-                             [](uint32_t t, const Sentence& s) { return t < s.first_token; });
-  return static_cast<int>(it - sentences.begin()) - 1;
-}
-
 }  // namespace diplograph

@@ -105,8 +105,6 @@ struct Document {
   std::string OriginalText(uint32_t first_token, uint32_t end_token) const;
   // Original text and code point offsets of a sentence.
   std::string SentenceText(const Sentence& s) const;
-  // Index of the sentence holding token i.
-  int SentenceOf(uint32_t token) const;
 };
 
 }  // namespace diplograph

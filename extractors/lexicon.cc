@@ -95,7 +95,6 @@ std::shared_ptr<Lexicon> Lexicon::Load(const std::string& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw Error(dir + ": lexicon directory not found");
   auto lex = std::make_shared<Lexicon>();
-  lex->dir_ = dir;
   lex->LoadCountriesFromIcu();
   const std::string common = dir + "/common/";
   lex->LoadEntityTsv(common + "countries.tsv", true);

@@ -64,7 +64,6 @@ class Lexicon {
   const std::unordered_map<std::string, std::pair<std::string, std::string>>& LightVerbs() const {
     return light_verbs_;
   }
-  const std::string& dir() const { return dir_; }
   // Abbreviations a sentence does not end after ("U.S.", "Gen.").
   const std::unordered_set<std::string>& Abbreviations() const { return abbreviations_; }
 
@@ -81,7 +80,6 @@ class Lexicon {
   void LoadDates(const std::string& path);
   void LoadLightVerbs(const std::string& path);
 
-  std::string dir_;
   std::vector<std::unique_ptr<LexEntry>> entries_;
   // Match keys of forms, and every proper prefix of one: a match extends
   // token by token while the joined keys spell a prefix, with one lookup each.
