@@ -131,6 +131,14 @@ const BmpTables& Tables() {
 
 NormalizedText Normalize(std::string_view original) {
   NormalizedText out;
+  NormalizeInto(original, &out);
+  return out;
+}
+
+void NormalizeInto(std::string_view original, NormalizedText* result) {
+  NormalizedText& out = *result;
+  out.text.clear();
+  out.to_original.clear();
   out.text.reserve(original.size());
   out.to_original.reserve(original.size() + 1);
   const icu::Normalizer2* nfc = Nfc();
@@ -194,7 +202,6 @@ NormalizedText Normalize(std::string_view original) {
   }
   flush();
   out.to_original.push_back(cp_index);
-  return out;
 }
 
 char32_t FoldForKey(char32_t cp) {

@@ -22,6 +22,8 @@ struct NormalizedText {
 // superscript alef and tatweel removed; ZWNJ and other spaces to ' ';
 // Arabic punctuation kept. Linear in the input. Input must be valid UTF-8.
 NormalizedText Normalize(std::string_view original);
+// The same into `out`, reusing its buffers.
+void NormalizeInto(std::string_view original, NormalizedText* out);
 
 // A lookup key for names and lexicon entries: Normalize, then case folded,
 // Latin accents removed, and spaces, ZWNJ and punctuation dropped, so that

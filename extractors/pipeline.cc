@@ -10,6 +10,10 @@
 
 namespace diplograph {
 
+namespace {
+constexpr size_t kKeptScratchBytes = size_t{1} << 22;
+}  // namespace
+
 std::unique_ptr<Extractor> Extractor::Create(const std::string& lexicon_dir,
                                              const std::vector<std::string>& extra_lexicons) {
   auto ex = std::unique_ptr<Extractor>(new Extractor());
@@ -22,7 +26,28 @@ std::unique_ptr<Extractor> Extractor::Create(const std::string& lexicon_dir,
 
 Document Extractor::Analyze(const Article& article, const ExtractOptions& options) const {
   Document doc;
+  AnalyzeInto(article, options, &doc);
+  return doc;
+}
+
+std::vector<Statement> Extractor::Extract(const Article& article,
+                                          const ExtractOptions& options) const {
+  // Articles come by the thousand: the document's large buffers (text, offset
+  // maps, tokens) are kept from one to the next instead of reallocated.
+  thread_local Document scratch;
+  AnalyzeInto(article, options, &scratch);
+  std::vector<Statement> statements = std::move(scratch.statements);
+  // An outsized article does not keep its buffers for the ones after it.
+  if (scratch.article.text.capacity() > kKeptScratchBytes) scratch = Document();
+  return statements;
+}
+
+void Extractor::AnalyzeInto(const Article& article, const ExtractOptions& options,
+                            Document* out) const {
+  Document& doc = *out;
   doc.article = article;
+  doc.published.reset();
+  doc.lead_date.reset();
   doc.lang = options.lang;
   if (doc.lang == Lang::kUnknown) {
     if (article.meta.lang == "fa") doc.lang = Lang::kFa;
@@ -41,7 +66,6 @@ Document Extractor::Analyze(const Article& article, const ExtractOptions& option
   ResolveDates(*lexicon_, doc);  // the sentences coreference gave actors to
   MatchEvents(*index_, doc);
   BuildStatements(*lexicon_, doc);
-  return doc;
 }
 
 }  // namespace diplograph

@@ -35,9 +35,10 @@ class Extractor {
 
   // Runs every component and returns the document with all it learned.
   Document Analyze(const Article& article, const ExtractOptions& options) const;
-  std::vector<Statement> Extract(const Article& article, const ExtractOptions& options) const {
-    return Analyze(article, options).statements;
-  }
+  // Runs every component into `doc`, reusing the buffers it already holds.
+  void AnalyzeInto(const Article& article, const ExtractOptions& options, Document* doc) const;
+  // The statements alone, from a per-thread document whose buffers are reused.
+  std::vector<Statement> Extract(const Article& article, const ExtractOptions& options) const;
 
   const Lexicon& lexicon() const { return *lexicon_; }
 

@@ -149,7 +149,9 @@ void Segment(Document& doc, const std::unordered_set<std::string>* abbreviations
       doc.original_byte_of_cp.push_back(static_cast<uint32_t>(i));
   doc.original_byte_of_cp.push_back(static_cast<uint32_t>(original.size()));
 
-  doc.norm = Normalize(original);
+  NormalizeInto(original, &doc.norm);
+  doc.sentences.clear();
+  doc.tokens.clear();
   if (doc.lang == Lang::kUnknown) doc.lang = DetectLanguage(doc.norm.text);
 
   const std::string& text = doc.norm.text;

@@ -291,3 +291,21 @@ TEST_CASE("fa: «نام عنوان کشور» without a comma names a person", "
   // Nouns of reporting are never taken for a name.
   for (const Statement& s : st) CHECK(s.subject.name.find("دیدار") == std::string::npos);
 }
+
+TEST_CASE("consecutive extractions reuse buffers without leaking state", "[pipeline]") {
+  const Article fa = TextArticle(
+      "دیدار\n«رضا کریمی» وزیر امور خارجه ایران روز دوشنبه با «میلان پتروویچ» وزیر امور خارجه "
+      "صربستان دیدار کرد.");
+  const Article en = TextArticle("Talks\nAbbas Araghchi met Sergey Lavrov in Moscow on Monday.");
+  ExtractOptions options;
+  options.date = Date::ParseIso("2025-03-05");
+  const auto first = SharedExtractor().Extract(fa, options);
+  const auto other = SharedExtractor().Extract(en, options);
+  const auto again = SharedExtractor().Extract(fa, options);
+  REQUIRE(first.size() == again.size());
+  for (size_t i = 0; i < first.size(); ++i) {
+    CHECK(first[i].Key() == again[i].Key());
+    CHECK(first[i].provenance == again[i].provenance);
+  }
+  CHECK(Find(other, "person:abbas-araghchi", "met", "person:sergey-lavrov"));
+}
