@@ -204,6 +204,8 @@ void NormalizeInto(std::string_view original, NormalizedText* result) {
   out.to_original.push_back(cp_index);
 }
 
+const char32_t* FoldTableBmp() { return Tables().folded.data(); }
+
 char32_t FoldForKey(char32_t cp) {
   return cp < 0x10000 ? Tables().folded[cp] : BmpTables::FoldSlow(cp);
 }

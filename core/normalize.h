@@ -33,5 +33,8 @@ std::string MatchKey(std::string_view text);
 // Case fold and strip Latin accents of one code point (for keys built token
 // by token); returns 0 for characters that a key drops.
 char32_t FoldForKey(char32_t cp);
+// FoldForKey of every BMP code point, for loops that fold character by
+// character (index by code point < 0x10000).
+const char32_t* FoldTableBmp();
 
 }  // namespace diplograph

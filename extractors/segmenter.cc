@@ -39,17 +39,23 @@ bool IsWordCharSlow(char32_t c) {
 
 // Letters, digits and marks: a BMP table, since ICU's property lookups are
 // the cost of tokenizing otherwise.
-bool IsWordChar(char32_t c) {
-  static const std::vector<bool> table = [] {
-    std::vector<bool> t(0x10000);
+const std::vector<uint8_t>& WordCharTable() {
+  static const std::vector<uint8_t> table = [] {
+    std::vector<uint8_t> t(0x10000);
     for (char32_t c = 0; c < 0x10000; ++c) t[c] = IsWordCharSlow(c);
     return t;
   }();
-  return c < 0x10000 ? table[c] : IsWordCharSlow(c);
+  return table;
+}
+
+bool IsWordChar(char32_t c) {
+  static const uint8_t* table = WordCharTable().data();
+  return c < 0x10000 ? table[c] != 0 : IsWordCharSlow(c);
 }
 
 void Tokenize(Document& doc, uint32_t begin, uint32_t end) {
   const std::string& text = doc.norm.text;
+  static const char32_t* fold_table = FoldTableBmp();
   size_t pos = begin;
   while (pos < end) {
     const size_t start = pos;
@@ -64,7 +70,7 @@ void Tokenize(Document& doc, uint32_t begin, uint32_t end) {
       // character: copy unchanged runs of bytes whole.
       size_t run = start;
       auto fold = [&](char32_t ch, size_t at, size_t after) {
-        const char32_t f = FoldForKey(ch);
+        const char32_t f = ch < 0x10000 ? fold_table[ch] : FoldForKey(ch);
         if (f == ch) return;
         tok.key.append(text, run, at - run);
         if (f) utf8::Append(&tok.key, f);
