@@ -119,12 +119,19 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
       if (std::find(list.begin(), list.end(), n) == list.end()) list.push_back(n);
   }
   // Mentions carry ids and names; attributes come from the lexicon once, here.
-  auto full = [&](const Entity& e) {
-    Entity out = e;
+  // Completed once per entity: an article names the same few actors in
+  // every statement.
+  std::unordered_map<std::string, Entity> completed;
+  auto full = [&](const Entity& e) -> const Entity& {
+    auto [it, inserted] = completed.try_emplace(e.id);
+    Entity& out = it->second;
+    if (!inserted) return out;
+    out = e;
     if (out.attrs.empty())
       if (const Entity* known = lexicon.FindEntity(e.id)) out.attrs = known->attrs;
     out.names.clear();
-    for (const std::string& n : forms[e.id]) out.AddName(n);
+    if (auto f = forms.find(e.id); f != forms.end())
+      for (const std::string& n : f->second) out.AddName(n);
     if (out.name.empty() && !out.names.empty()) out.name = out.names.front();
     return out;
   };
