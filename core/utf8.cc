@@ -39,7 +39,7 @@ size_t Decode(std::string_view s, size_t pos, char32_t* cp) {
 }
 }  // namespace
 
-char32_t Next(std::string_view s, size_t* pos) {
+char32_t NextSlow(std::string_view s, size_t* pos) {
   char32_t cp;
   const size_t len = Decode(s, *pos, &cp);
   if (len == 0) {

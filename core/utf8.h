@@ -9,9 +9,29 @@ namespace diplograph::utf8 {
 
 constexpr char32_t kInvalid = 0xFFFD;
 
+// Next for what the inline fast path leaves: three- and four-byte and
+// malformed sequences.
+char32_t NextSlow(std::string_view s, size_t* pos);
+
 // Decodes the code point at s[*pos] and advances *pos past it. Malformed
-// sequences yield kInvalid and advance one byte.
-char32_t Next(std::string_view s, size_t* pos);
+// sequences yield kInvalid and advance one byte. Inline for ASCII and the
+// two-byte sequences of Arabic-script and accented Latin text: it runs once
+// per character of every article.
+inline char32_t Next(std::string_view s, size_t* pos) {
+  const auto b0 = static_cast<unsigned char>(s[*pos]);
+  if (b0 < 0x80) {
+    ++*pos;
+    return b0;
+  }
+  if (b0 >= 0xC2 && b0 <= 0xDF && *pos + 1 < s.size()) {
+    const auto b1 = static_cast<unsigned char>(s[*pos + 1]);
+    if ((b1 & 0xC0) == 0x80) {
+      *pos += 2;
+      return (static_cast<char32_t>(b0 & 0x1F) << 6) | (b1 & 0x3F);
+    }
+  }
+  return NextSlow(s, pos);
+}
 
 // Byte offset of the first malformed sequence, or npos when s is valid UTF-8
 // (no overlongs, surrogates or code points above U+10FFFF).
