@@ -10,7 +10,6 @@ namespace diplograph {
 
 namespace {
 
-constexpr uint32_t kMaxGap = 8;
 constexpr uint32_t kMaxSubjectDistance = 64;
 
 constexpr std::array<std::string_view, 14> kFaPrepositions = {
@@ -401,7 +400,7 @@ class SentenceMatcher {
         return true;
       }
       case PatternItemKind::kGap:
-        for (uint32_t g = 0; g <= kMaxGap && t + g < s_.end_token; ++g)
+        for (uint32_t g = 0; g <= item.max_gap && t + g < s_.end_token; ++g)
           if (Match(rule, i + 1, t + g, st)) return true;
         return false;
     }

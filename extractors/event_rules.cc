@@ -45,6 +45,11 @@ EventRule CompileEventRule(const std::string& predicate, const std::string& patt
       has_object = true;
     } else if (word == "...") {
       item.kind = PatternItemKind::kGap;
+    } else if (word.size() == 3 && word[0] == '.' && word[1] == '.' && word[2] >= '0' &&
+               word[2] <= '9') {
+      // "..2": a short gap, for what may stand between a noun and its light verb.
+      item.kind = PatternItemKind::kGap;
+      item.max_gap = static_cast<uint32_t>(word[2] - '0');
     } else if (word.rfind("{LV:", 0) == 0 && word.back() == '}') {
       item.kind = PatternItemKind::kLightVerb;
       const std::string lemma = MatchKey(word.substr(4, word.size() - 5));

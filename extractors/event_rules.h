@@ -17,6 +17,7 @@ struct PatternItem {
   std::vector<std::string> keys;  // literal alternatives, as match keys
   bool optional = false;
   std::string past_stem, present_stem;  // for kLightVerb
+  uint32_t max_gap = 8;                 // for kGap: "..." is 8 tokens, "..N" N
 };
 
 struct EventRule {

@@ -248,6 +248,29 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
     found.push_back(std::move(st));
   }
 
+  // A phone call reported as a conversation («در تماس تلفنی با X گفت‌وگو
+  // کرد») is no meeting: the call's sentence gives no 'met' between the two.
+  {
+    std::set<std::string> calls;
+    auto pair_in = [](const Statement& st) {
+      const auto& [a, b] = std::minmax(st.subject.id, st.object.id);
+      return std::to_string(st.provenance.front().sentence) + '\x1f' + a + '\x1f' + b;
+    };
+    for (const Statement& st : found)
+      if (st.predicate == "spoke_by_phone") calls.insert(pair_in(st));
+    if (!calls.empty()) {
+      std::vector<Statement> kept;
+      std::set<size_t> kept_inherited;
+      for (size_t i = 0; i < found.size(); ++i) {
+        if (found[i].predicate == "met" && calls.count(pair_in(found[i]))) continue;
+        if (inherited.count(i)) kept_inherited.insert(kept.size());
+        kept.push_back(std::move(found[i]));
+      }
+      found = std::move(kept);
+      inherited = std::move(kept_inherited);
+    }
+  }
+
   // One statement per (subject, predicate, object, modality) in an article,
   // unless the article gives two different known dates.
   std::map<std::string, size_t> index;

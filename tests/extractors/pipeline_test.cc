@@ -309,3 +309,16 @@ TEST_CASE("consecutive extractions reuse buffers without leaking state", "[pipel
   }
   CHECK(Find(other, "person:abbas-araghchi", "met", "person:sergey-lavrov"));
 }
+
+TEST_CASE("fa: a phone conversation is no meeting; a light verb follows its noun closely",
+          "[pipeline][fa]") {
+  const auto st = Extract(
+      "تماس\n"
+      "عراقچی در تماس تلفنی با لاوروف درباره تحولات منطقه گفت‌وگو "
+      "کرد.\n"
+      "عراقچی از مواضع روسیه در حمایت از مردم فلسطین قدردانی کرد.");
+  CHECK(FindEitherWay(st, "person:abbas-araghchi", "spoke_by_phone", "person:sergey-lavrov"));
+  CHECK_FALSE(FindEitherWay(st, "person:abbas-araghchi", "met", "person:sergey-lavrov"));
+  CHECK(Find(st, "person:abbas-araghchi", "praised", "country:RU"));
+  CHECK_FALSE(Find(st, "person:abbas-araghchi", "supports", "country:RU"));
+}
