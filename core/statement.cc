@@ -23,7 +23,7 @@ std::optional<Modality> ParseModality(std::string_view name) {
   return std::nullopt;
 }
 
-std::string Statement::Key() const {
+std::string Statement::RelationKey() const {
   // A symmetric relation is one statement whichever party is named first.
   const PredicateInfo* info = FindPredicate(predicate);
   const bool swap = info && info->symmetric && object.id < subject.id;
@@ -33,11 +33,11 @@ std::string Statement::Key() const {
   key += '\x1f';
   key += swap ? subject.id : object.id;
   key += '\x1f';
-  key += date.ToIso();
-  key += '\x1f';
   key += ModalityName(modality);
   return key;
 }
+
+std::string Statement::Key() const { return RelationKey() + '\x1f' + date.ToIso(); }
 
 double CombineConfidence(double a, double b) { return 1.0 - (1.0 - a) * (1.0 - b); }
 

@@ -47,6 +47,8 @@ struct Statement {
   // date and modality (a denied meeting is not the meeting); for a symmetric
   // predicate the two parties in either order.
   std::string Key() const;
+  // Key() without the date: what an article states once, however often.
+  std::string RelationKey() const;
 };
 
 // Confidence of a statement reported independently several times.

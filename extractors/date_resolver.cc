@@ -6,8 +6,6 @@ namespace diplograph {
 
 namespace {
 
-constexpr size_t kLeadSentences = 3;
-
 int NumberAt(const Document& doc, uint32_t t, uint32_t end) {
   if (t >= end || doc.tokens[t].kind != TokenKind::kNumber) return -1;
   const std::string& k = doc.tokens[t].key;

@@ -67,6 +67,10 @@ struct Mention {
   int sentence = 0;
 };
 
+// The headline, the dateline and the lead: the sentences that date the
+// article's main event.
+constexpr size_t kLeadSentences = 3;
+
 struct EventRule;
 
 // One match of an event construction: indexes into Document::mentions.

@@ -16,7 +16,6 @@ constexpr double kRoleConfidence = 0.9;
 constexpr double kEventConfidence = 0.85;
 constexpr double kContextSubjectPenalty = 0.15;
 constexpr double kDerivedPenalty = 0.1;
-constexpr int kLeadSentences = 3;  // headline, dateline and lead
 
 Provenance Evidence(const Document& doc, int sentence, const std::string& rule, double confidence) {
   const Sentence& s = doc.sentences[sentence];
@@ -34,10 +33,14 @@ Provenance Evidence(const Document& doc, int sentence, const std::string& rule, 
 }
 
 // The place a sentence names with "در" / "in" / "at", other than its actors.
+// Mentions are in token order, so the sentence's own are found by search.
 std::optional<Entity> PlaceOf(const Document& doc, int sentence,
                               const std::set<std::string>& skip) {
-  for (const Mention& m : doc.mentions) {
-    if (m.sentence != sentence || m.kind != MentionKind::kEntity || m.metonym) continue;
+  const auto first = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), sentence,
+                                      [](const Mention& m, int s) { return m.sentence < s; });
+  for (auto it = first; it != doc.mentions.end() && it->sentence == sentence; ++it) {
+    const Mention& m = *it;
+    if (m.kind != MentionKind::kEntity || m.metonym) continue;
     if (m.entity.type != EntityType::kPlace || skip.count(m.entity.id)) continue;
     if (m.first_token == 0) continue;
     const std::string& before = doc.tokens[m.first_token - 1].key;
@@ -93,18 +96,27 @@ Entity StateOf(const Lexicon& lexicon, const Document& doc, const Mention& m, co
   return out;
 }
 
-// Statement::Key() without the date: the parties of a symmetric predicate
-// in either order.
-std::string MergeKey(const Statement& st) {
-  const PredicateInfo* info = FindPredicate(st.predicate);
-  const bool swap = info && info->symmetric && st.object.id < st.subject.id;
-  return (swap ? st.object.id : st.subject.id) + '\x1f' + st.predicate + '\x1f' +
-         (swap ? st.subject.id : st.object.id) + '\x1f' + ModalityName(st.modality);
+// A statement found in the article, before duplicates merge.
+struct Candidate {
+  Statement statement;
+  bool lead_dated = false;  // dated from the lead, not from its own sentence
+};
+
+// Which of two reports of one statement to keep: a date the text gives it
+// over one taken from the lead, then the more precise date, then the surer.
+bool Better(const Candidate& a, const Candidate& b) {
+  if (a.lead_dated != b.lead_dated) return !a.lead_dated;
+  const Statement& x = a.statement;
+  const Statement& y = b.statement;
+  if (x.date.precision != y.date.precision) return x.date.precision > y.date.precision;
+  return x.confidence > y.confidence;
 }
 
-bool Better(const Statement& a, const Statement& b) {
-  if (a.date.precision != b.date.precision) return a.date.precision > b.date.precision;
-  return a.confidence > b.confidence;
+// Two reports are one statement unless the text gives them two different dates.
+bool SameEvent(const Candidate& a, const Candidate& b) {
+  const Date& x = a.statement.date;
+  const Date& y = b.statement.date;
+  return a.lead_dated || b.lead_dated || !x.known() || !y.known() || x == y;
 }
 
 }  // namespace
@@ -136,8 +148,7 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
     return out;
   };
 
-  std::vector<Statement> found;
-  std::set<size_t> inherited;  // indexes in `found` dated from the lead, not their own sentence
+  std::vector<Candidate> found;
   std::set<std::string> roles_seen;
   for (const Mention& m : doc.mentions) {
     if (!m.resolved || m.role.empty() || m.role_of.empty() ||
@@ -161,7 +172,7 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
     const char* rule =
         doc.lang == Lang::kFa ? "fa.holds_role.apposition" : "en.holds_role.apposition";
     st.provenance.push_back(Evidence(doc, m.sentence, rule, st.confidence));
-    found.push_back(std::move(st));
+    found.push_back({std::move(st)});
   }
 
   // The date of the article's main event: that of the main clause of the
@@ -172,7 +183,7 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
   {
     int lead_sentence = -1;
     for (const EventMatch& e : doc.events) {
-      if (e.sentence >= kLeadSentences) break;
+      if (static_cast<size_t>(e.sentence) >= kLeadSentences) break;
       if (lead_sentence >= 0 && e.sentence != lead_sentence) break;
       if (!doc.sentences[e.sentence].date) continue;
       if (lead_sentence < 0 || doc.lang == Lang::kFa) lead = DateOf(doc, e);
@@ -205,12 +216,13 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
         st.object.names = {doc.OriginalText(obj.first_token, obj.end_token)};
       }
     st.modality = e.modality;
+    bool lead_dated = false;
     if (const auto d = DateOf(doc, e)) {
       st.date = *d;
     } else if (lead && !doc.sentences[e.sentence].elsewhen) {
       // A sentence without a date of its own continues the lead's event.
       st.date = *lead;
-      inherited.insert(found.size());
+      lead_dated = true;
     }
     st.place = PlaceOf(doc, e.sentence, {subj.entity.id, obj.entity.id});
     if (st.place) st.place = full(*st.place);
@@ -242,63 +254,41 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
           visit.confidence = st.confidence - kDerivedPenalty;
           visit.provenance.push_back(
               Evidence(doc, e.sentence, e.rule->name + "+visit", visit.confidence));
-          found.push_back(std::move(visit));
+          found.push_back({std::move(visit), lead_dated});
         }
     }
-    found.push_back(std::move(st));
+    found.push_back({std::move(st), lead_dated});
   }
 
   // A phone call reported as a conversation («در تماس تلفنی با X گفت‌وگو
   // کرد») is no meeting: the call's sentence gives no 'met' between the two.
-  {
-    std::set<std::string> calls;
-    auto pair_in = [](const Statement& st) {
-      const auto& [a, b] = std::minmax(st.subject.id, st.object.id);
-      return std::to_string(st.provenance.front().sentence) + '\x1f' + a + '\x1f' + b;
-    };
-    for (const Statement& st : found)
-      if (st.predicate == "spoke_by_phone") calls.insert(pair_in(st));
-    if (!calls.empty()) {
-      std::vector<Statement> kept;
-      std::set<size_t> kept_inherited;
-      for (size_t i = 0; i < found.size(); ++i) {
-        if (found[i].predicate == "met" && calls.count(pair_in(found[i]))) continue;
-        if (inherited.count(i)) kept_inherited.insert(kept.size());
-        kept.push_back(std::move(found[i]));
-      }
-      found = std::move(kept);
-      inherited = std::move(kept_inherited);
-    }
-  }
+  auto pair_in = [](const Statement& st) {
+    const auto& [a, b] = std::minmax(st.subject.id, st.object.id);
+    return std::to_string(st.provenance.front().sentence) + '\x1f' + a + '\x1f' + b;
+  };
+  std::set<std::string> calls;
+  for (const Candidate& c : found)
+    if (c.statement.predicate == "spoke_by_phone") calls.insert(pair_in(c.statement));
 
-  // One statement per (subject, predicate, object, modality) in an article,
-  // unless the article gives two different known dates.
-  std::map<std::string, size_t> index;
-  doc.statements.clear();
-  // A date taken from the lead yields to one the text gives the statement.
-  std::vector<bool> kept_inherited;
-  for (size_t i = 0; i < found.size(); ++i) {
-    Statement& st = found[i];
-    const bool weak = inherited.count(i) > 0;
-    const std::string base = MergeKey(st);
-    auto it = index.find(base);
-    if (it == index.end()) {
-      index.emplace(base, doc.statements.size());
-      doc.statements.push_back(std::move(st));
-      kept_inherited.push_back(weak);
-      continue;
-    }
-    Statement& kept = doc.statements[it->second];
-    const bool kept_weak = kept_inherited[it->second];
-    if (kept.date.known() && st.date.known() && !(kept.date == st.date) && !weak && !kept_weak) {
-      index[base + '\x1f' + st.date.ToIso()] = doc.statements.size();
-      doc.statements.push_back(std::move(st));
-      kept_inherited.push_back(false);
-    } else if ((kept_weak && !weak) || (kept_weak == weak && Better(st, kept))) {
-      kept = std::move(st);
-      kept_inherited[it->second] = weak;
+  // One statement per relation in an article, unless the text gives its
+  // reports different dates.
+  std::vector<Candidate> kept;
+  std::unordered_map<std::string, std::vector<size_t>> by_relation;
+  for (Candidate& c : found) {
+    if (c.statement.predicate == "met" && calls.count(pair_in(c.statement))) continue;
+    auto& reports = by_relation[c.statement.RelationKey()];
+    auto same = std::find_if(reports.begin(), reports.end(),
+                             [&](size_t i) { return SameEvent(kept[i], c); });
+    if (same == reports.end()) {
+      reports.push_back(kept.size());
+      kept.push_back(std::move(c));
+    } else if (Better(c, kept[*same])) {
+      kept[*same] = std::move(c);
     }
   }
+  doc.statements.clear();
+  for (Candidate& c : kept) doc.statements.push_back(std::move(c.statement));
+
   // The evidence text is added once duplicates are merged: one long sentence
   // can give thousands of statements.
   for (Statement& st : doc.statements)
