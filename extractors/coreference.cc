@@ -56,12 +56,6 @@ std::optional<Date> DateAround(const Document& doc, const Mention& m) {
   return doc.published;
 }
 
-bool IsPreposition(const std::string& key) {
-  static const std::set<std::string> kPrepositions = {"به",   "با",   "از",  "برای", "to",
-                                                      "with", "from", "for", "by"};
-  return kPrepositions.count(key) > 0;
-}
-
 bool OnlyAmbiguous(const LexSpan& span) {
   for (const LexEntry* e : span.entries)
     if (!e->ambiguous) return false;
@@ -243,7 +237,8 @@ void ResolveCoreference(const Lexicon& lexicon, const std::string& home_country,
       case MentionKind::kPronoun: {
         // After a preposition («به ایشان», "with him") the pronoun is not the
         // clause's subject: the latest other person it can mean.
-        const bool governed = m.first_token > 0 && IsPreposition(doc.tokens[m.first_token - 1].key);
+        const bool governed =
+            m.first_token > 0 && (doc.tokens[m.first_token - 1].function & kGoverns);
         const Entity* antecedent = last_subject_person;
         if (governed && sentence_subject_person) {
           antecedent = nullptr;

@@ -26,6 +26,7 @@ struct Token {
   uint32_t end = 0;
   TokenKind kind = TokenKind::kWord;
   bool capitalized = false;  // first letter is upper case (English names)
+  uint8_t function = 0;      // FunctionWord bits, set by MatchLexicon
   std::string key;           // FoldForKey of each character: the matching form
 };
 

@@ -110,17 +110,12 @@ class SentenceRecognizer {
   bool OpensClause(uint32_t t) const {
     if (t == s_.first_token || Attributed(t - 1)) return true;
     if (doc_.tokens[t - 1].kind == TokenKind::kPunct) return true;
-    static const std::set<std::string> kOpeners = {"و", "با", "از", "به", "که", "میان", "بین"};
-    return kOpeners.count(doc_.tokens[t - 1].key) > 0;
+    return doc_.tokens[t - 1].function & kOpensName;
   }
 
-  bool IsPreposition(uint32_t t) const {
-    // Locatives only: after «از» or "to" a capital is as often its state
-    // («تهران از باکو می‌خواهد»); rules flagged 'place' take the city anyway.
-    static const std::set<std::string> kPrepositions = {"در",   "in",      "at",
-                                                        "near", "outside", "inside"};
-    return kPrepositions.count(doc_.tokens[t].key) > 0;
-  }
+  // Locatives only: after «از» or "to" a capital is as often its state
+  // («تهران از باکو می‌خواهد»); rules flagged 'place' take the city anyway.
+  bool IsLocative(uint32_t t) const { return doc_.tokens[t].function & kLocative; }
 
   // Attribution markers govern up to the next comma or colon; a short
   // "Agency:" lead-in at the start of a sentence is attribution too.
@@ -438,7 +433,7 @@ class SentenceRecognizer {
       // A capital governed by a preposition ("in Tehran", «به تهران») is the
       // place; elsewhere it may act for its state.
       const LexEntry* chosen = nullptr;
-      const bool after_in = t > s_.first_token && IsPreposition(t - 1);
+      const bool after_in = t > s_.first_token && IsLocative(t - 1);
       for (const LexEntry* c : span->entries) {
         // A form that is also a common word ("دوشنبه": Dushanbe and Monday)
         // names nothing by itself.

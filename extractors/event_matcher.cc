@@ -12,12 +12,6 @@ namespace {
 
 constexpr uint32_t kMaxSubjectDistance = 64;
 
-constexpr std::array<std::string_view, 14> kFaPrepositions = {
-    "با", "به", "از", "در", "برای", "بر", "تا", "میان", "بین", "نزد", "علیه", "درباره", "جز", "را"};
-constexpr std::array<std::string_view, 16> kEnPrepositions = {
-    "with", "to",      "in",      "of",    "for",    "by",      "from", "at",
-    "on",   "between", "against", "about", "toward", "towards", "into", "'s"};
-
 // Person endings after a verb stem, longest first.
 constexpr std::array<std::string_view, 9> kEndings = {"ند", "یم", "ید", "ه", "م",
                                                       "ی",  "د",  "ن",  ""};
@@ -276,13 +270,7 @@ class SentenceMatcher {
   // A place is where things happen; it acts only as a metonym for its state.
   static bool CanAct(const Mention& m) { return m.entity.type != EntityType::kPlace; }
 
-  bool Governed(uint32_t t) const {
-    const std::string& key = doc_.tokens[t].key;
-    if (doc_.lang == Lang::kFa)
-      return std::find(kFaPrepositions.begin(), kFaPrepositions.end(), key) !=
-             kFaPrepositions.end();
-    return std::find(kEnPrepositions.begin(), kEnPrepositions.end(), key) != kEnPrepositions.end();
-  }
+  bool Governed(uint32_t t) const { return doc_.tokens[t].function & kGoverns; }
 
   // Tokens a literal consumes at t: token keys joined until they spell it.
   uint32_t Literal(const PatternItem& item, uint32_t t) const {

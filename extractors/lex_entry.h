@@ -28,6 +28,14 @@ struct LexEntry {
   bool ambiguous = false;  // a surname shared by several people
 };
 
+// What a function word does to the word after it: bits of Token::function,
+// from fa/function_words.tsv and en/function_words.tsv.
+enum FunctionWord : uint8_t {
+  kGoverns = 1,    // a preposition: the actor after it is no subject
+  kLocative = 2,   // "in", «در»: a place after it is where things happen
+  kOpensName = 4,  // a Persian name may begin after it
+};
+
 // Tokens [first, end) that matched lexicon forms, longest match first.
 struct LexSpan {
   uint32_t first = 0;

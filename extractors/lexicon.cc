@@ -110,6 +110,7 @@ std::shared_ptr<Lexicon> Lexicon::Load(const std::string& dir) {
     lex->LoadWordList(d + "attribution.txt", LexKind::kAttribution, lang);
     lex->LoadWordList(d + "stopwords.txt", LexKind::kStopword, lang);
     lex->LoadWordList(d + "speech_verbs.txt", LexKind::kSpeech, lang);
+    lex->LoadFunctionWords(d + "function_words.tsv");
     lex->LoadReferences(d + "references.tsv", lang);
     lex->LoadDates(d + "dates.tsv");
   }
@@ -272,6 +273,25 @@ void Lexicon::LoadDates(const std::string& path) {
     }
     max_date_tokens_ = std::max(max_date_tokens_, CountTokens(f[2]));
   });
+}
+
+void Lexicon::LoadFunctionWords(const std::string& path) {
+  ForEachRow(path, true, [&](const std::vector<std::string>& f, const std::string& where) {
+    if (f.size() < 2) throw Error(where + ": expected kind, word");
+    uint8_t bit = 0;
+    if (f[0] == "governs") bit = kGoverns;
+    if (f[0] == "locative") bit = kLocative;
+    if (f[0] == "opens") bit = kOpensName;
+    if (!bit) throw Error(where + ": unknown function word kind \"" + f[0] + "\"");
+    // The possessive is keyed as the tokenizer keys it: "'s", as written.
+    const std::string key = f[1].front() == '\'' ? f[1] : MatchKey(f[1]);
+    by_key_[key].function |= bit;
+  });
+}
+
+uint8_t Lexicon::FunctionWordOf(const std::string& token_key) const {
+  const KeyNode* node = FindKey(token_key);
+  return node ? node->function : 0;
 }
 
 void Lexicon::LoadLightVerbs(const std::string& path) {

@@ -64,6 +64,8 @@ class Lexicon {
   const std::unordered_map<std::string, std::pair<std::string, std::string>>& LightVerbs() const {
     return light_verbs_;
   }
+  // The FunctionWord bits of a token's key; 0 for other words.
+  uint8_t FunctionWordOf(const std::string& token_key) const;
   // Abbreviations a sentence does not end after ("U.S.", "Gen.").
   const std::unordered_set<std::string>& Abbreviations() const { return abbreviations_; }
 
@@ -79,6 +81,7 @@ class Lexicon {
   void LoadOffices(const std::string& path);
   void LoadDates(const std::string& path);
   void LoadLightVerbs(const std::string& path);
+  void LoadFunctionWords(const std::string& path);
 
   std::vector<std::unique_ptr<LexEntry>> entries_;
   // Match keys of forms, and every proper prefix of one: a match extends
@@ -89,6 +92,7 @@ class Lexicon {
     bool prefix = false;                   // some longer form key begins with it
     bool is_date = false;                  // `date` is a calendar word with this key
     bool date_prefix = false;              // some longer calendar word begins with it
+    uint8_t function = 0;                  // FunctionWord bits of a single word
     DateWord date;
   };
   std::unordered_map<std::string, KeyNode> by_key_;

@@ -43,8 +43,7 @@ std::optional<Entity> PlaceOf(const Document& doc, int sentence,
     if (m.kind != MentionKind::kEntity || m.metonym) continue;
     if (m.entity.type != EntityType::kPlace || skip.count(m.entity.id)) continue;
     if (m.first_token == 0) continue;
-    const std::string& before = doc.tokens[m.first_token - 1].key;
-    if (before == "در" || before == "in" || before == "at") return m.entity;
+    if (doc.tokens[m.first_token - 1].function & kLocative) return m.entity;
   }
   return std::nullopt;
 }
