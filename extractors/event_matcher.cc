@@ -40,13 +40,12 @@ struct MatchState {
 class SentenceMatcher {
  public:
   SentenceMatcher(Document& doc, int sentence, const std::vector<int>& mention_at,
-                  const std::vector<bool>& speech, const std::vector<bool>& determiner)
+                  const std::vector<bool>& speech)
       : doc_(doc),
         s_(doc.sentences[sentence]),
         index_(sentence),
         mention_at_(mention_at),
-        speech_(speech),
-        determiner_(determiner) {}
+        speech_(speech) {}
 
   // Tries every rule that can begin at each token, in rule order.
   void Run(const EventRuleIndex& index, int context_subject) {
@@ -246,7 +245,12 @@ class SentenceMatcher {
     return m.resolved && m.kind != MentionKind::kAttribution && m.entity.type != EntityType::kEvent;
   }
 
-  bool IsDeterminer(uint32_t t) const { return determiner_[t]; }
+  // "the", "his", "three" before an actor slot.
+  bool IsDeterminer(uint32_t t) const {
+    const Token& tok = doc_.tokens[t];
+    return doc_.lang == Lang::kEn &&
+           (tok.kind == TokenKind::kNumber || (tok.function & kDeterminer));
+  }
 
   // Actors coordinated with the object: "hosted X and Y", «با X و Y».
   std::vector<int> Coordinated(int object) const {
@@ -398,19 +402,13 @@ class SentenceMatcher {
   Modality ModalityOf(const EventRule& rule, uint32_t start, const MatchState& st) const {
     if (st.negated) return Modality::kNegated;
     bool intended = rule.intended || st.future;
-    if (doc_.lang == Lang::kEn) {
-      // Auxiliaries just before the construction: "did not meet", "will visit".
-      const uint32_t from = start >= s_.first_token + 3 ? start - 3 : s_.first_token;
-      for (uint32_t u = from; u < start; ++u) {
-        const std::string& k = doc_.tokens[u].key;
-        if (k == "not" || k == "never" || k == "didn" || k == "doesn" || k == "won")
-          return Modality::kNegated;
-        if (k == "will" || k == "plans" || k == "intends" || k == "ready" || k == "expected")
-          intended = true;
-      }
-    } else {
-      for (uint32_t u = s_.first_token; u < start; ++u)
-        if (doc_.tokens[u].key == "قرار") intended = true;
+    // English auxiliaries stand just before the construction ("did not
+    // meet", "will visit"); Persian «قرار است» anywhere before it.
+    uint32_t from = s_.first_token;
+    if (doc_.lang == Lang::kEn && start >= s_.first_token + 3) from = start - 3;
+    for (uint32_t u = from; u < start; ++u) {
+      if (doc_.tokens[u].function & kNegates) return Modality::kNegated;
+      if (doc_.tokens[u].function & kIntends) intended = true;
     }
     return intended ? Modality::kIntended : Modality::kAsserted;
   }
@@ -419,8 +417,7 @@ class SentenceMatcher {
   const Sentence& s_;
   int index_;
   const std::vector<int>& mention_at_;
-  const std::vector<bool>& speech_;      // token ends a speech verb
-  const std::vector<bool>& determiner_;  // "the", "his", "three": skipped before an actor
+  const std::vector<bool>& speech_;  // token ends a speech verb
   mutable std::unordered_map<uint32_t, int> first_eligible_;
   mutable std::vector<uint32_t> speech_ends_;
 };
@@ -439,16 +436,6 @@ void MatchEvents(const EventRuleIndex& rules, Document& doc) {
   std::vector<bool> speech(doc.tokens.size(), false);
   for (const LexSpan& span : doc.lex_spans)
     if (span.Find(LexKind::kSpeech)) speech[span.end - 1] = true;
-  // Words skipped before an actor slot, marked once per token.
-  std::vector<bool> determiner(doc.tokens.size(), false);
-  if (doc.lang == Lang::kEn) {
-    static const std::set<std::string> kDeterminers = {
-        "the",   "his",  "her",  "their", "its",   "a",     "an",   "some", "several", "two",
-        "three", "four", "five", "six",   "seven", "eight", "nine", "ten",  "dozens"};
-    for (size_t t = 0; t < doc.tokens.size(); ++t)
-      determiner[t] =
-          doc.tokens[t].kind == TokenKind::kNumber || kDeterminers.count(doc.tokens[t].key) > 0;
-  }
   // Every rule needs an actor in its sentence: sentences without one are
   // skipped (in news, most of the text).
   std::vector<bool> has_actor(doc.sentences.size(), false);
@@ -457,7 +444,7 @@ void MatchEvents(const EventRuleIndex& rules, Document& doc) {
   int context_subject = -1;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     if (!has_actor[si]) continue;
-    SentenceMatcher matcher(doc, static_cast<int>(si), mention_at, speech, determiner);
+    SentenceMatcher matcher(doc, static_cast<int>(si), mention_at, speech);
     matcher.Run(rules, context_subject);
     // A subjectless Persian clause continues the last sentence's subject.
     const int subject = matcher.SentenceSubject(doc.sentences[si].end_token);

@@ -31,9 +31,12 @@ struct LexEntry {
 // What a function word does to the word after it: bits of Token::function,
 // from fa/function_words.tsv and en/function_words.tsv.
 enum FunctionWord : uint8_t {
-  kGoverns = 1,    // a preposition: the actor after it is no subject
-  kLocative = 2,   // "in", «در»: a place after it is where things happen
-  kOpensName = 4,  // a Persian name may begin after it
+  kGoverns = 1,      // a preposition: the actor after it is no subject
+  kLocative = 2,     // "in", «در»: a place after it is where things happen
+  kOpensName = 4,    // a Persian name may begin after it
+  kNegates = 8,      // "not", "never": a construction after it is negated
+  kIntends = 16,     // "will", «قرار»: a construction after it is intended
+  kDeterminer = 32,  // "the", "his": skipped before an actor
 };
 
 // Tokens [first, end) that matched lexicon forms, longest match first.

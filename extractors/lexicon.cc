@@ -282,6 +282,9 @@ void Lexicon::LoadFunctionWords(const std::string& path) {
     if (f[0] == "governs") bit = kGoverns;
     if (f[0] == "locative") bit = kLocative;
     if (f[0] == "opens") bit = kOpensName;
+    if (f[0] == "negates") bit = kNegates;
+    if (f[0] == "intends") bit = kIntends;
+    if (f[0] == "determiner") bit = kDeterminer;
     if (!bit) throw Error(where + ": unknown function word kind \"" + f[0] + "\"");
     // The possessive is keyed as the tokenizer keys it: "'s", as written.
     const std::string key = f[1].front() == '\'' ? f[1] : MatchKey(f[1]);
