@@ -37,6 +37,8 @@ inline char32_t Next(std::string_view s, size_t* pos) {
 // (no overlongs, surrogates or code points above U+10FFFF).
 size_t FindInvalid(std::string_view s);
 
+// Writes the UTF-8 sequence of `cp` to buf (room for 4) and returns its length.
+size_t Encode(char32_t cp, char* buf);
 void Append(std::string* out, char32_t cp);
 
 // Number of code points.

@@ -5,6 +5,9 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/normalize.h"
+#include "extractors/key_table.h"
+
 namespace diplograph {
 
 namespace {
@@ -64,7 +67,7 @@ bool OnlyAmbiguous(const LexSpan& span) {
 
 // Adds mentions for surnames of people the article names in full.
 void AddSurnameMentions(Document& doc) {
-  std::unordered_map<std::string, const Entity*> by_surname;
+  std::unordered_map<std::string, const Entity*, KeyHash, std::equal_to<>> by_surname;
   std::unordered_map<std::string, bool> clash;
   for (const Mention& m : doc.mentions) {
     if (m.kind != MentionKind::kEntity || m.entity.type != EntityType::kPerson) continue;

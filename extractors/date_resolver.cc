@@ -8,7 +8,7 @@ namespace {
 
 int NumberAt(const Document& doc, uint32_t t, uint32_t end) {
   if (t >= end || doc.tokens[t].kind != TokenKind::kNumber) return -1;
-  const std::string& k = doc.tokens[t].key;
+  const std::string_view k = doc.tokens[t].key;
   int v = -1;
   if (k.size() > 4) return -1;
   std::from_chars(k.data(), k.data() + k.size(), v);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -27,7 +28,8 @@ struct Token {
   TokenKind kind = TokenKind::kWord;
   bool capitalized = false;  // first letter is upper case (English names)
   uint8_t function = 0;      // FunctionWord bits, set by MatchLexicon
-  std::string key;           // FoldForKey of each character: the matching form
+  std::string_view key;      // FoldForKey of each character: the matching form, in Document::keys
+  uint64_t hash = 0;         // HashKey(key): lexicon and rule lookups hash nothing again
 };
 
 struct Sentence {
@@ -88,7 +90,14 @@ struct EventMatch {
   bool object_as_state = false;
 };
 
+// Tokens point into the document's own buffers: it moves, but is never copied.
 struct Document {
+  Document() = default;
+  Document(Document&&) = default;
+  Document& operator=(Document&&) = default;
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
   Article article;
   Lang lang = Lang::kUnknown;
   std::optional<Date> published;
@@ -97,6 +106,7 @@ struct Document {
   std::vector<uint32_t> original_byte_of_cp;  // original code point offset -> byte offset
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
+  std::vector<char> keys;          // every token's key, one after another
   std::vector<LexSpan> lex_spans;  // ordered, non-overlapping
   std::vector<int32_t> lex_at;     // token -> index into lex_spans covering it, or -1
   std::vector<Mention> mentions;   // ordered by first_token

@@ -60,8 +60,9 @@ class SentenceMatcher {
       joined.clear();
       for (uint32_t u = t; u < s_.end_token && u < t + EventRuleIndex::kMaxLiteralTokens; ++u) {
         if (doc_.tokens[u].kind == TokenKind::kPunct) break;
-        joined += doc_.tokens[u].key;
-        const auto* node = index.FirstLiteral(doc_.lang, joined);
+        const auto* node = u == t ? index.FirstLiteral(doc_.lang, doc_.tokens[u])
+                                  : index.FirstLiteral(doc_.lang, joined += doc_.tokens[u].key);
+        if (u == t) joined = doc_.tokens[u].key;
         if (!node) break;
         candidates.insert(candidates.end(), node->rules.begin(), node->rules.end());
         if (!node->prefix) break;
@@ -234,7 +235,7 @@ class SentenceMatcher {
     // «X ... را»: the marked object is not the subject.
     if (doc_.lang == Lang::kFa)
       for (uint32_t u = m.span_end; u < s_.end_token && u < m.span_end + 4; ++u) {
-        const std::string& k = doc_.tokens[u].key;
+        const std::string_view k = doc_.tokens[u].key;
         if (k == "را") return -1;
         if (k == "،" || k == "," || mention_at_[u] >= 0) break;
       }
@@ -257,7 +258,7 @@ class SentenceMatcher {
     std::vector<int> more;
     uint32_t t = doc_.mentions[object].span_end;
     while (t + 1 < s_.end_token) {
-      const std::string& k = doc_.tokens[t].key;
+      const std::string_view k = doc_.tokens[t].key;
       if (k != "and" && k != "و" && k != ",") break;
       uint32_t u = t + 1;
       while (u < s_.end_token && IsDeterminer(u)) ++u;
@@ -331,7 +332,7 @@ class SentenceMatcher {
     ++u;
     // Perfect: کرده است / کرده اند.
     if (u < s_.end_token) {
-      const std::string& aux = doc_.tokens[u].key;
+      const std::string_view aux = doc_.tokens[u].key;
       if (aux == "است" || aux == "اند" || aux == "ایم" || aux == "بود" || aux == "بودند") ++u;
     }
     st->negated = st->negated || neg;

@@ -118,13 +118,6 @@ EventRuleIndex::EventRuleIndex(const std::vector<EventRule>& rules) {
   }
 }
 
-const EventRuleIndex::LiteralNode* EventRuleIndex::FirstLiteral(Lang lang,
-                                                                const std::string& key) const {
-  const auto& map = For(lang).by_literal;
-  auto it = map.find(key);
-  return it == map.end() ? nullptr : &it->second;
-}
-
 const std::vector<const EventRule*>& EventRuleIndex::OpeningWithSlot(Lang lang) const {
   return For(lang).with_slot;
 }

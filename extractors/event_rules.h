@@ -3,10 +3,10 @@
 
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "extractors/document.h"
+#include "extractors/key_table.h"
 
 namespace diplograph {
 
@@ -49,7 +49,13 @@ class EventRuleIndex {
     bool prefix = false;                  // some longer first literal begins with it
   };
   // nullptr when no first literal of `lang` begins with `key`.
-  const LiteralNode* FirstLiteral(Lang lang, const std::string& key) const;
+  const LiteralNode* FirstLiteral(Lang lang, std::string_view key) const {
+    return For(lang).by_literal.Find(key);
+  }
+  // The same for a token's own key, with its hash.
+  const LiteralNode* FirstLiteral(Lang lang, const Token& token) const {
+    return For(lang).by_literal.Find(token.key, token.hash);
+  }
   // Rules of `lang` that may begin anywhere an actor begins.
   const std::vector<const EventRule*>& OpeningWithSlot(Lang lang) const;
   // How many tokens a first literal can span at most.
@@ -57,7 +63,7 @@ class EventRuleIndex {
 
  private:
   struct PerLang {
-    std::unordered_map<std::string, LiteralNode> by_literal;  // keys and their prefixes
+    KeyTable<LiteralNode> by_literal;  // keys and their prefixes
     std::vector<const EventRule*> with_slot;
   };
   const PerLang& For(Lang lang) const { return lang == Lang::kFa ? fa_ : en_; }

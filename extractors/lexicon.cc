@@ -5,7 +5,6 @@
 #include <unicode/unistr.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -54,13 +53,6 @@ void ForEachRow(const std::string& path, bool required, Fn fn) {
     if (fields.empty()) continue;
     fn(fields, path + ":" + std::to_string(n));
   }
-}
-
-constexpr size_t kCachedKeys = 1 << 13;  // a power of two
-
-uint64_t NextSerial() {
-  static std::atomic<uint64_t> serial{0};
-  return ++serial;
 }
 
 }  // namespace
@@ -292,8 +284,8 @@ void Lexicon::LoadFunctionWords(const std::string& path) {
   });
 }
 
-uint8_t Lexicon::FunctionWordOf(const std::string& token_key) const {
-  const KeyNode* node = FindKey(token_key);
+uint8_t Lexicon::FunctionWordOf(const Token& token) const {
+  const KeyNode* node = by_key_.Find(token.key, token.hash);
   return node ? node->function : 0;
 }
 
@@ -304,33 +296,7 @@ void Lexicon::LoadLightVerbs(const std::string& path) {
   });
 }
 
-Lexicon::Lexicon() : serial_(NextSerial()) {}
-
-const Lexicon::KeyNode* Lexicon::FindKey(const std::string& key) const {
-  // A direct-mapped cache: one hash and one slot compare on a hit, where
-  // the map's own lookup walks cold buckets.
-  struct Slot {
-    std::string key;
-    const KeyNode* node = nullptr;
-    bool used = false;
-  };
-  struct Cache {
-    uint64_t serial = 0;
-    std::vector<Slot> slots;
-  };
-  thread_local Cache cache;
-  if (cache.serial != serial_) {
-    cache.serial = serial_;
-    cache.slots.assign(kCachedKeys, Slot{});
-  }
-  Slot& slot = cache.slots[std::hash<std::string>{}(key) & (kCachedKeys - 1)];
-  if (slot.used && slot.key == key) return slot.node;
-  auto it = by_key_.find(key);
-  slot.key = key;
-  slot.node = it == by_key_.end() ? nullptr : &it->second;
-  slot.used = true;
-  return slot.node;
-}
+Lexicon::Lexicon() = default;
 
 uint32_t Lexicon::LongestMatch(const std::vector<Token>& tokens, uint32_t first, uint32_t end,
                                std::span<const LexEntry* const>* entries) const {
@@ -343,8 +309,9 @@ uint32_t Lexicon::LongestMatch(const std::vector<Token>& tokens, uint32_t first,
   const uint32_t limit = std::min<uint32_t>(end, first + max_tokens_ + 2);
   for (uint32_t i = first; i < limit; ++i) {
     if (tokens[i].kind == TokenKind::kPunct) break;
-    // The first step looks the token's own key up, without a copy.
-    const KeyNode* node = FindKey(i == first ? tokens[i].key : (key += tokens[i].key));
+    // The first step looks the token's own key up, with its own hash.
+    const KeyNode* node = i == first ? by_key_.Find(tokens[i].key, tokens[i].hash)
+                                     : by_key_.Find(key += tokens[i].key);
     if (!node) break;
     if (!node->entries.empty()) {
       best = i - first + 1;
@@ -398,9 +365,10 @@ uint32_t Lexicon::MatchDateWord(const std::vector<Token>& tokens, uint32_t first
   const uint32_t limit = std::min<uint32_t>(end, first + max_date_tokens_ + 1);
   for (uint32_t i = first; i < limit; ++i) {
     if (tokens[i].kind != TokenKind::kWord) break;
-    key += tokens[i].key;
-    const KeyNode* node = FindKey(key);
+    const KeyNode* node = i == first ? by_key_.Find(tokens[i].key, tokens[i].hash)
+                                     : by_key_.Find(key += tokens[i].key);
     if (!node) break;
+    if (i == first) key = tokens[i].key;
     if (node->is_date) {
       best = i - first + 1;
       *word = &node->date;

@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/entity.h"
 #include "extractors/document.h"
+#include "extractors/key_table.h"
 #include "extractors/lex_entry.h"
 
 namespace diplograph {
@@ -64,8 +65,8 @@ class Lexicon {
   const std::unordered_map<std::string, std::pair<std::string, std::string>>& LightVerbs() const {
     return light_verbs_;
   }
-  // The FunctionWord bits of a token's key; 0 for other words.
-  uint8_t FunctionWordOf(const std::string& token_key) const;
+  // The FunctionWord bits of a token; 0 for other words.
+  uint8_t FunctionWordOf(const Token& token) const;
   // Abbreviations a sentence does not end after ("U.S.", "Gen.").
   const std::unordered_set<std::string>& Abbreviations() const { return abbreviations_; }
 
@@ -95,11 +96,7 @@ class Lexicon {
     uint8_t function = 0;                  // FunctionWord bits of a single word
     DateWord date;
   };
-  std::unordered_map<std::string, KeyNode> by_key_;
-  // by_key_ through a small per-thread cache: the map is large and cold in
-  // memory, while the words of running text repeat.
-  const KeyNode* FindKey(const std::string& key) const;
-  const uint64_t serial_;  // tells this lexicon's cached lookups from another's
+  KeyTable<KeyNode> by_key_;
   // Looked up by string_view without building a string (C++20 heterogeneous lookup).
   struct ViewHash {
     using is_transparent = void;

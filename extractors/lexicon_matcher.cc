@@ -9,7 +9,7 @@ void MatchLexicon(const Lexicon& lexicon, Document& doc) {
   for (const Sentence& s : doc.sentences) {
     uint32_t i = s.first_token;
     for (uint32_t t = s.first_token; t < s.end_token; ++t)
-      doc.tokens[t].function = lexicon.FunctionWordOf(doc.tokens[t].key);
+      doc.tokens[t].function = lexicon.FunctionWordOf(doc.tokens[t]);
     while (i < s.end_token) {
       const uint32_t n = lexicon.LongestMatch(doc.tokens, i, s.end_token, &entries);
       if (n == 0) {

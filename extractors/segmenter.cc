@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "core/utf8.h"
+#include "extractors/key_table.h"
 
 namespace diplograph {
 
@@ -53,9 +54,20 @@ bool IsWordChar(char32_t c) {
   return c < 0x10000 ? table[c] != 0 : IsWordCharSlow(c);
 }
 
+// Appends the tokens of [begin, end) to doc.tokens and their keys to
+// doc.keys. The key views may dangle as doc.keys grows; PointKeys mends them.
 void Tokenize(Document& doc, uint32_t begin, uint32_t end) {
   const std::string& text = doc.norm.text;
+  std::vector<char>& keys = doc.keys;
   static const char32_t* fold_table = FoldTableBmp();
+  auto append = [&keys](const std::string& from, size_t at, size_t n) {
+    keys.insert(keys.end(), from.data() + at, from.data() + at + n);
+  };
+  auto append_cp = [&keys](char32_t c) {
+    char buf[4];
+    const size_t n = utf8::Encode(c, buf);
+    keys.insert(keys.end(), buf, buf + n);
+  };
   size_t pos = begin;
   while (pos < end) {
     const size_t start = pos;
@@ -63,6 +75,7 @@ void Tokenize(Document& doc, uint32_t begin, uint32_t end) {
     if (c == ' ' || c == '\n' || (c >= 0x80 && u_isspace(static_cast<UChar32>(c)))) continue;
     Token tok;
     tok.begin = static_cast<uint32_t>(start);
+    const size_t key_start = keys.size();
     if (IsWordChar(c)) {
       bool all_digits = c < 0x80 && c >= '0' && c <= '9';
       tok.capitalized = u_isupper(static_cast<UChar32>(c));
@@ -72,8 +85,8 @@ void Tokenize(Document& doc, uint32_t begin, uint32_t end) {
       auto fold = [&](char32_t ch, size_t at, size_t after) {
         const char32_t f = ch < 0x10000 ? fold_table[ch] : FoldForKey(ch);
         if (f == ch) return;
-        tok.key.append(text, run, at - run);
-        if (f) utf8::Append(&tok.key, f);
+        append(text, run, at - run);
+        if (f) append_cp(f);
         run = after;
       };
       fold(c, start, pos);
@@ -93,7 +106,7 @@ void Tokenize(Document& doc, uint32_t begin, uint32_t end) {
         fold(d, pos, next);
         pos = next;
       }
-      tok.key.append(text, run, pos - run);
+      append(text, run, pos - run);
       tok.kind = all_digits ? TokenKind::kNumber : TokenKind::kWord;
     } else if ((c == '\'' || c == 0x2019) && pos < end && (text[pos] == 's' || text[pos] == 'S')) {
       // English possessive "Iran's": its own token, so "Iran" stays a name.
@@ -101,18 +114,32 @@ void Tokenize(Document& doc, uint32_t begin, uint32_t end) {
       size_t probe = after;
       if (after < end && IsWordChar(utf8::Next(text, &probe))) {
         tok.kind = TokenKind::kPunct;
-        tok.key = "'";
+        keys.push_back('\'');
       } else {
         pos = after;
         tok.kind = TokenKind::kWord;
-        tok.key = "'s";
+        keys.push_back('\'');
+        keys.push_back('s');
       }
     } else {
       tok.kind = TokenKind::kPunct;
-      utf8::Append(&tok.key, c);
+      append_cp(c);
     }
     tok.end = static_cast<uint32_t>(pos);
-    doc.tokens.push_back(std::move(tok));
+    const size_t key_size = keys.size() - key_start;
+    tok.hash = HashKey(std::string_view(keys.data() + key_start, key_size));
+    tok.key = std::string_view(keys.data() + key_start, key_size);
+    doc.tokens.push_back(tok);
+  }
+}
+
+// Points every token's key into doc.keys, where the keys lie one after
+// another; only their sizes are read from the views Tokenize left.
+void PointKeys(Document& doc) {
+  size_t offset = 0;
+  for (Token& tok : doc.tokens) {
+    tok.key = std::string_view(doc.keys.data() + offset, tok.key.size());
+    offset += tok.key.size();
   }
 }
 
@@ -158,10 +185,12 @@ void Segment(Document& doc, const std::unordered_set<std::string>* abbreviations
   NormalizeInto(original, &doc.norm);
   doc.sentences.clear();
   doc.tokens.clear();
+  doc.keys.clear();
   if (doc.lang == Lang::kUnknown) doc.lang = DetectLanguage(doc.norm.text);
 
   const std::string& text = doc.norm.text;
   doc.tokens.reserve(text.size() / 5);
+  doc.keys.reserve(text.size());
   UErrorCode status = U_ZERO_ERROR;
   UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) throw Error("ICU: cannot open text for segmentation");
@@ -193,6 +222,7 @@ void Segment(Document& doc, const std::unordered_set<std::string>* abbreviations
     join = abbreviations && EndsWithAbbreviation(text, begin, stop, *abbreviations);
   }
   utext_close(ut);
+  PointKeys(doc);
 }
 
 }  // namespace diplograph

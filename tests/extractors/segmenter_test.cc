@@ -25,7 +25,7 @@ TEST_CASE("Persian sentences split at . ؟ and line ends", "[segmenter]") {
 TEST_CASE("tokens split words, numbers and punctuation", "[segmenter]") {
   const Document doc = Segmented("Iran's minister met al-Sudani in 2024.");
   std::vector<std::string> keys;
-  for (const auto& t : doc.tokens) keys.push_back(t.key);
+  for (const auto& t : doc.tokens) keys.emplace_back(t.key);
   CHECK(keys ==
         std::vector<std::string>{"iran", "'s", "minister", "met", "alsudani", "in", "2024", "."});
   CHECK(doc.tokens[0].capitalized);
