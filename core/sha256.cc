@@ -3,6 +3,11 @@
 #include <array>
 #include <cstdint>
 
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
+
 namespace diplograph {
 
 namespace {
@@ -19,7 +24,7 @@ constexpr uint32_t kK[64] = {
 
 inline uint32_t Rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
 
-void Compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
+void CompressPortable(std::array<uint32_t, 8>& h, const unsigned char* block) {
   uint32_t w[64];
   for (int i = 0; i < 16; ++i)
     w[i] = (uint32_t{block[4 * i]} << 24) | (uint32_t{block[4 * i + 1]} << 16) |
@@ -51,6 +56,62 @@ void Compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
   h[5] += f;
   h[6] += g;
   h[7] += hh;
+}
+
+#if defined(__x86_64__)
+// The SHA extensions (most x86 CPUs since 2017) hash about five times
+// faster; every article's id is a hash of its whole text.
+__attribute__((target("sha,sse4.1,ssse3"))) void CompressShaNi(std::array<uint32_t, 8>& h,
+                                                               const unsigned char* block) {
+  const __m128i kByteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  // The instructions keep the state as ABEF and CDGH.
+  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1);
+  __m128i cdgh = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4])), 0x1B);
+  __m128i abef = _mm_alignr_epi8(tmp, cdgh, 8);
+  cdgh = _mm_blend_epi16(cdgh, tmp, 0xF0);
+  const __m128i abef_in = abef, cdgh_in = cdgh;
+
+  __m128i w[4];  // the last four groups of four message words
+  for (int g = 0; g < 16; ++g) {
+    __m128i m;
+    if (g < 4) {
+      m = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * g)),
+                           kByteSwap);
+    } else {
+      // W[t] = s1(W[t-2]) + W[t-7] + s0(W[t-15]) + W[t-16], four at a time.
+      m = _mm_sha256msg1_epu32(w[g % 4], w[(g + 1) % 4]);
+      m = _mm_add_epi32(m, _mm_alignr_epi8(w[(g + 3) % 4], w[(g + 2) % 4], 4));
+      m = _mm_sha256msg2_epu32(m, w[(g + 3) % 4]);
+    }
+    w[g % 4] = m;
+    __m128i k = _mm_add_epi32(m, _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kK[4 * g])));
+    cdgh = _mm_sha256rnds2_epu32(cdgh, abef, k);
+    k = _mm_shuffle_epi32(k, 0x0E);
+    abef = _mm_sha256rnds2_epu32(abef, cdgh, k);
+  }
+  abef = _mm_add_epi32(abef, abef_in);
+  cdgh = _mm_add_epi32(cdgh, cdgh_in);
+
+  tmp = _mm_shuffle_epi32(abef, 0x1B);
+  cdgh = _mm_shuffle_epi32(cdgh, 0xB1);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[0]), _mm_blend_epi16(tmp, cdgh, 0xF0));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), _mm_alignr_epi8(cdgh, tmp, 8));
+}
+
+bool HasShaNi() {
+  unsigned a, b, c, d;
+  if (!__get_cpuid_count(7, 0, &a, &b, &c, &d) || !(b & (1u << 29))) return false;
+  if (!__get_cpuid(1, &a, &b, &c, &d)) return false;
+  return (c & (1u << 19)) && (c & (1u << 9));  // SSE4.1, SSSE3
+}
+#endif
+
+void Compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
+#if defined(__x86_64__)
+  static const bool sha_ni = HasShaNi();
+  if (sha_ni) return CompressShaNi(h, block);
+#endif
+  CompressPortable(h, block);
 }
 
 }  // namespace

@@ -30,6 +30,7 @@ struct Token {
   uint8_t function = 0;      // FunctionWord bits, set by MatchLexicon
   std::string_view key;      // FoldForKey of each character: the matching form, in Document::keys
   uint64_t hash = 0;         // HashKey(key): lexicon and rule lookups hash nothing again
+  const LexKey* lex = nullptr;  // the lexicon's record of key, set by MatchLexicon
 };
 
 struct Sentence {

@@ -39,6 +39,24 @@ enum FunctionWord : uint8_t {
   kDeterminer = 32,  // "the", "his": skipped before an actor
 };
 
+// A calendar word from fa/dates.tsv or en/dates.tsv.
+struct DateWord {
+  std::string kind;  // persian-month, gregorian-month, weekday, relative-day, ordinal
+  int value = 0;
+};
+
+// What the lexicon knows of one match key: the forms spelled exactly by it,
+// and whether longer forms begin with it. A match extends token by token
+// while the joined keys spell a prefix, with one lookup each.
+struct LexKey {
+  std::vector<const LexEntry*> entries;  // forms with exactly this key
+  bool prefix = false;                   // some longer form key begins with it
+  bool is_date = false;                  // `date` is a calendar word with this key
+  bool date_prefix = false;              // some longer calendar word begins with it
+  uint8_t function = 0;                  // FunctionWord bits of a single word
+  DateWord date;
+};
+
 // Tokens [first, end) that matched lexicon forms, longest match first.
 struct LexSpan {
   uint32_t first = 0;

@@ -258,7 +258,7 @@ void Lexicon::LoadDates(const std::string& path) {
     for (size_t i = 1; i < key.size(); ++i)
       if ((static_cast<unsigned char>(key[i]) & 0xC0) != 0x80)
         by_key_[key.substr(0, i)].date_prefix = true;
-    KeyNode& node = by_key_[key];
+    LexKey& node = by_key_[key];
     if (!node.is_date) {
       node.is_date = true;
       node.date = w;
@@ -284,11 +284,6 @@ void Lexicon::LoadFunctionWords(const std::string& path) {
   });
 }
 
-uint8_t Lexicon::FunctionWordOf(const Token& token) const {
-  const KeyNode* node = by_key_.Find(token.key, token.hash);
-  return node ? node->function : 0;
-}
-
 void Lexicon::LoadLightVerbs(const std::string& path) {
   ForEachRow(path, true, [&](const std::vector<std::string>& f, const std::string& where) {
     if (f.size() < 3) throw Error(where + ": expected lemma, past stem, present stem");
@@ -309,9 +304,8 @@ uint32_t Lexicon::LongestMatch(const std::vector<Token>& tokens, uint32_t first,
   const uint32_t limit = std::min<uint32_t>(end, first + max_tokens_ + 2);
   for (uint32_t i = first; i < limit; ++i) {
     if (tokens[i].kind == TokenKind::kPunct) break;
-    // The first step looks the token's own key up, with its own hash.
-    const KeyNode* node = i == first ? by_key_.Find(tokens[i].key, tokens[i].hash)
-                                     : by_key_.Find(key += tokens[i].key);
+    // The first step reads the token's own lookup.
+    const LexKey* node = i == first ? tokens[i].lex : by_key_.Find(key += tokens[i].key);
     if (!node) break;
     if (!node->entries.empty()) {
       best = i - first + 1;
@@ -365,8 +359,7 @@ uint32_t Lexicon::MatchDateWord(const std::vector<Token>& tokens, uint32_t first
   const uint32_t limit = std::min<uint32_t>(end, first + max_date_tokens_ + 1);
   for (uint32_t i = first; i < limit; ++i) {
     if (tokens[i].kind != TokenKind::kWord) break;
-    const KeyNode* node = i == first ? by_key_.Find(tokens[i].key, tokens[i].hash)
-                                     : by_key_.Find(key += tokens[i].key);
+    const LexKey* node = i == first ? tokens[i].lex : by_key_.Find(key += tokens[i].key);
     if (!node) break;
     if (i == first) key = tokens[i].key;
     if (node->is_date) {

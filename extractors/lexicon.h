@@ -25,12 +25,6 @@ struct Office {
   Date from, to;       // to unknown = still in office
 };
 
-// A calendar word from fa/dates.tsv or en/dates.tsv.
-struct DateWord {
-  std::string kind;  // persian-month, gregorian-month, weekday, relative-day, ordinal
-  int value = 0;
-};
-
 class Lexicon {
  public:
   Lexicon();
@@ -44,8 +38,12 @@ class Lexicon {
   // Adds the rows of a user file in the entity format (id, lang, form, attributes).
   void LoadEntityFile(const std::string& path);
 
+  // What the lexicon knows of a token's key; nullptr for other words.
+  const LexKey* Lookup(const Token& token) const { return by_key_.Find(token.key, token.hash); }
+
   // Longest entries whose form matches tokens starting at `first` (not
   // crossing `end` or punctuation). Returns the token count, 0 if none.
+  // Reads Token::lex, which MatchLexicon sets.
   uint32_t LongestMatch(const std::vector<Token>& tokens, uint32_t first, uint32_t end,
                         std::span<const LexEntry* const>* entries) const;
 
@@ -58,15 +56,13 @@ class Lexicon {
   // Whoever held `role` of `of` on `date`; empty when unknown or not unique.
   std::string OfficeHolder(std::string_view role, std::string_view of, const Date& date) const;
   // Longest calendar word (month, weekday, relative day, ordinal) at `first`;
-  // returns its token count, 0 if none.
+  // returns its token count, 0 if none. Reads Token::lex.
   uint32_t MatchDateWord(const std::vector<Token>& tokens, uint32_t first, uint32_t end,
                          const DateWord** word) const;
   // Persian light verbs: lemma -> {past stem, present stem}.
   const std::unordered_map<std::string, std::pair<std::string, std::string>>& LightVerbs() const {
     return light_verbs_;
   }
-  // The FunctionWord bits of a token; 0 for other words.
-  uint8_t FunctionWordOf(const Token& token) const;
   // Abbreviations a sentence does not end after ("U.S.", "Gen.").
   const std::unordered_set<std::string>& Abbreviations() const { return abbreviations_; }
 
@@ -85,18 +81,8 @@ class Lexicon {
   void LoadFunctionWords(const std::string& path);
 
   std::vector<std::unique_ptr<LexEntry>> entries_;
-  // Match keys of forms, and every proper prefix of one: a match extends
-  // token by token while the joined keys spell a prefix, with one lookup each.
-  // Calendar words share the map, with prefix flags of their own.
-  struct KeyNode {
-    std::vector<const LexEntry*> entries;  // forms with exactly this key
-    bool prefix = false;                   // some longer form key begins with it
-    bool is_date = false;                  // `date` is a calendar word with this key
-    bool date_prefix = false;              // some longer calendar word begins with it
-    uint8_t function = 0;                  // FunctionWord bits of a single word
-    DateWord date;
-  };
-  KeyTable<KeyNode> by_key_;
+  // Match keys of forms and calendar words, and every proper prefix of one.
+  KeyTable<LexKey> by_key_;
   // Looked up by string_view without building a string (C++20 heterogeneous lookup).
   struct ViewHash {
     using is_transparent = void;

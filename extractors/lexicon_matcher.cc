@@ -8,8 +8,11 @@ void MatchLexicon(const Lexicon& lexicon, Document& doc) {
   std::span<const LexEntry* const> entries;
   for (const Sentence& s : doc.sentences) {
     uint32_t i = s.first_token;
-    for (uint32_t t = s.first_token; t < s.end_token; ++t)
-      doc.tokens[t].function = lexicon.FunctionWordOf(doc.tokens[t]);
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+      Token& token = doc.tokens[t];
+      token.lex = lexicon.Lookup(token);
+      token.function = token.lex ? token.lex->function : 0;
+    }
     while (i < s.end_token) {
       const uint32_t n = lexicon.LongestMatch(doc.tokens, i, s.end_token, &entries);
       if (n == 0) {

@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "extractors/lexicon.h"
+#include "extractors/lexicon_matcher.h"
 #include "extractors/segmenter.h"
 #include "pipeline_fixture.h"
 
@@ -16,6 +17,7 @@ std::vector<std::string> IdsAt(const std::string& text, uint32_t* length = nullp
   Document doc;
   doc.article.text = text;
   Segment(doc);
+  MatchLexicon(SharedExtractor().lexicon(), doc);
   std::span<const LexEntry* const> entries;
   const uint32_t n = SharedExtractor().lexicon().LongestMatch(
       doc.tokens, 0, static_cast<uint32_t>(doc.tokens.size()), &entries);
