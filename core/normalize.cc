@@ -82,19 +82,39 @@ char32_t MapChar(char32_t c) {
   return c;
 }
 
-// Emits `c` mapped, attributing every output byte to original offset `orig`.
-void EmitMapped(char32_t m, uint32_t orig, NormalizedText* out) {
-  if (m == 0) return;
-  if (m < 0x80) {
-    out->text.push_back(static_cast<char>(m));
-    out->to_original.push_back(orig);
-    return;
+// Writes normalized text and its offset map into buffers sized ahead, so
+// that each character costs a store, not a checked append. Mapping rarely
+// lengthens text; the buffers double when it does.
+class NormalizedWriter {
+ public:
+  NormalizedWriter(NormalizedText* out, size_t expected) : out_(*out) {
+    out_.text.resize(expected + 4);
+    out_.to_original.resize(expected + 4);
   }
-  utf8::Append(&out->text, m);
-  out->to_original.resize(out->text.size(), orig);
-}
+  // Emits `m`, a mapped character, attributing every output byte to
+  // original code point `orig`; 0 emits nothing.
+  void Emit(char32_t m, uint32_t orig) {
+    if (m == 0) return;
+    if (size_ + 4 > out_.text.size()) {
+      out_.text.resize(2 * out_.text.size());
+      out_.to_original.resize(out_.text.size());
+    }
+    const size_t n = utf8::Encode(m, out_.text.data() + size_);
+    uint32_t* map = out_.to_original.data() + size_;
+    for (size_t i = 0; i < n; ++i) map[i] = orig;
+    size_ += n;
+  }
+  // Trims the buffers to what was written and closes the offset map.
+  void Finish(uint32_t end) {
+    out_.text.resize(size_);
+    out_.to_original.resize(size_);
+    out_.to_original.push_back(end);
+  }
 
-void Emit(char32_t c, uint32_t orig, NormalizedText* out) { EmitMapped(MapChar(c), orig, out); }
+ private:
+  NormalizedText& out_;
+  size_t size_ = 0;
+};
 
 // What Normalize and FoldForKey need to know of each BMP code point,
 // computed once: ICU's answers are exact but too slow to ask per character.
@@ -136,11 +156,7 @@ NormalizedText Normalize(std::string_view original) {
 }
 
 void NormalizeInto(std::string_view original, NormalizedText* result) {
-  NormalizedText& out = *result;
-  out.text.clear();
-  out.to_original.clear();
-  out.text.reserve(original.size());
-  out.to_original.reserve(original.size() + 1);
+  NormalizedWriter out(result, original.size());
   const icu::Normalizer2* nfc = Nfc();
 
   // NFC works chunk by chunk between normalization boundaries, so each output
@@ -161,7 +177,7 @@ void NormalizeInto(std::string_view original, NormalizedText* result) {
     }
     for (int32_t i = 0; i < composed.length();) {
       const UChar32 c = composed.char32At(i);
-      Emit(static_cast<char32_t>(c), chunk_start, &out);
+      out.Emit(MapChar(static_cast<char32_t>(c)), chunk_start);
       i += U16_LENGTH(c);
     }
     chunk.remove();
@@ -185,7 +201,7 @@ void NormalizeInto(std::string_view original, NormalizedText* result) {
       const bool next_boundary =
           !remaining || (next < 0x10000 && (tables.nfc[next] & BmpTables::kBoundaryBefore));
       if (next_boundary) {
-        EmitMapped(tables.mapped[c], cp_index, &out);
+        out.Emit(tables.mapped[c], cp_index);
         ++cp_index;
         continue;
       }
@@ -201,7 +217,7 @@ void NormalizeInto(std::string_view original, NormalizedText* result) {
     ++cp_index;
   }
   flush();
-  out.to_original.push_back(cp_index);
+  out.Finish(cp_index);
 }
 
 const char32_t* FoldTableBmp() { return Tables().folded.data(); }

@@ -65,29 +65,6 @@ size_t FindInvalid(std::string_view s) {
   return std::string_view::npos;
 }
 
-size_t Encode(char32_t cp, char* buf) {
-  if (cp < 0x80) {
-    buf[0] = static_cast<char>(cp);
-    return 1;
-  }
-  if (cp < 0x800) {
-    buf[0] = static_cast<char>(0xC0 | (cp >> 6));
-    buf[1] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    buf[0] = static_cast<char>(0xE0 | (cp >> 12));
-    buf[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  buf[0] = static_cast<char>(0xF0 | (cp >> 18));
-  buf[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-  buf[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-  buf[3] = static_cast<char>(0x80 | (cp & 0x3F));
-  return 4;
-}
-
 void Append(std::string* out, char32_t cp) {
   // One append of the whole sequence: pushing byte by byte checks capacity each time.
   char buf[4];

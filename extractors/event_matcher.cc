@@ -279,12 +279,21 @@ class SentenceMatcher {
 
   // Tokens a literal consumes at t: token keys joined until they spell it.
   uint32_t Literal(const PatternItem& item, uint32_t t) const {
-    for (const std::string& key : item.keys) {
+    const Token& first = doc_.tokens[t];
+    if (first.kind == TokenKind::kPunct || first.key.empty()) return 0;
+    for (size_t k = 0; k < item.keys.size(); ++k) {
+      const std::string& key = item.keys[k];
+      // Mostly one token spells the whole literal: its hash says whether.
+      if (first.key.size() >= key.size()) {
+        if (first.hash == item.hashes[k] && first.key == key) return 1;
+        continue;
+      }
       size_t pos = 0;
       for (uint32_t u = t; u < s_.end_token && u < t + EventRuleIndex::kMaxLiteralTokens; ++u) {
         const Token& tok = doc_.tokens[u];
         if (tok.kind == TokenKind::kPunct || tok.key.empty()) break;
-        if (key.compare(pos, tok.key.size(), tok.key) != 0) break;
+        if (tok.key.size() > key.size() - pos || key.compare(pos, tok.key.size(), tok.key) != 0)
+          break;
         pos += tok.key.size();
         if (pos == key.size()) return u - t + 1;
       }

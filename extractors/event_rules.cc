@@ -70,6 +70,7 @@ EventRule CompileEventRule(const std::string& predicate, const std::string& patt
         const std::string key = MatchKey(alt);
         if (key.empty()) throw Error(where + ": literal \"" + alt + "\" has no letters");
         item.keys.push_back(key);
+        item.hashes.push_back(HashKey(key));
       }
       if (item.keys.empty()) throw Error(where + ": empty literal");
     }

@@ -15,6 +15,7 @@ enum class PatternItemKind { kLiteral, kSubject, kObject, kLightVerb, kGap };
 struct PatternItem {
   PatternItemKind kind = PatternItemKind::kLiteral;
   std::vector<std::string> keys;  // literal alternatives, as match keys
+  std::vector<uint64_t> hashes;   // HashKey of each key
   bool optional = false;
   std::string past_stem, present_stem;  // for kLightVerb
   uint32_t max_gap = 8;                 // for kGap: "..." is 8 tokens, "..N" N
