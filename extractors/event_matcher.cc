@@ -49,14 +49,13 @@ class SentenceMatcher {
 
   // Tries every rule that can begin at each token, in rule order.
   void Run(const EventRuleIndex& index, int context_subject) {
-    std::vector<const EventRule*> candidates;
+    std::vector<const EventRule*> candidates, slot;
+    index.OpeningWithSlot(doc_.lang, doc_.tokens, s_.first_token, s_.end_token, &slot);
     std::string joined;
     for (uint32_t t = s_.first_token; t < s_.end_token; ++t) {
       candidates.clear();
-      if (mention_at_[t] >= 0 || IsDeterminer(t)) {
-        const auto& slot = index.OpeningWithSlot(doc_.lang);
+      if (mention_at_[t] >= 0 || IsDeterminer(t))
         candidates.insert(candidates.end(), slot.begin(), slot.end());
-      }
       joined.clear();
       for (uint32_t u = t; u < s_.end_token && u < t + EventRuleIndex::kMaxLiteralTokens; ++u) {
         if (doc_.tokens[u].kind == TokenKind::kPunct) break;

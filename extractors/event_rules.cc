@@ -1,5 +1,6 @@
 #include "extractors/event_rules.h"
 
+#include <algorithm>
 #include <fstream>
 
 #include "core/error.h"
@@ -100,27 +101,79 @@ EventRule CompileEventRule(const std::string& predicate, const std::string& patt
   return rule;
 }
 
+namespace {
+
+// The required literal a rule is least likely to find: fewest alternatives,
+// then the longest shortest key. nullptr when every literal is optional.
+const PatternItem* AnchorOf(const EventRule& rule) {
+  const PatternItem* best = nullptr;
+  size_t best_min = 0;
+  for (const PatternItem& item : rule.items) {
+    if (item.kind != PatternItemKind::kLiteral || item.optional) continue;
+    size_t shortest = SIZE_MAX;
+    for (const std::string& key : item.keys) shortest = std::min(shortest, key.size());
+    if (!best || item.keys.size() < best->keys.size() ||
+        (item.keys.size() == best->keys.size() && shortest > best_min)) {
+      best = &item;
+      best_min = shortest;
+    }
+  }
+  return best;
+}
+
+// Calls fn with every proper prefix of `key` that ends on a character boundary.
+template <typename Fn>
+void ForEachPrefix(const std::string& key, Fn fn) {
+  for (size_t i = 1; i < key.size(); ++i)
+    if ((static_cast<unsigned char>(key[i]) & 0xC0) != 0x80) fn(std::string_view(key).substr(0, i));
+}
+
+}  // namespace
+
 EventRuleIndex::EventRuleIndex(const std::vector<EventRule>& rules) {
   for (const EventRule& rule : rules) {
     PerLang& index = rule.lang == Lang::kFa ? fa_ : en_;
     const PatternItem& first = rule.items.front();
     // An optional first literal may be skipped: the rule can begin anywhere.
     if (first.kind != PatternItemKind::kLiteral || first.optional) {
+      const auto position = static_cast<uint32_t>(index.with_slot.size());
       index.with_slot.push_back(&rule);
+      // A literal may be split over tokens ("گفت و گو" for «گفتوگو»): a
+      // token that spells a prefix of the anchor may begin it.
+      if (const PatternItem* anchor = AnchorOf(rule)) {
+        auto add = [&](std::string_view key) {
+          auto& list = index.anchors[key];
+          if (list.empty() || list.back() != position) list.push_back(position);
+        };
+        for (const std::string& key : anchor->keys) {
+          add(key);
+          ForEachPrefix(key, add);
+        }
+      } else {
+        index.unanchored.push_back(position);
+      }
       if (first.kind != PatternItemKind::kLiteral) continue;
     }
     for (const std::string& key : first.keys) {
-      for (size_t i = 1; i < key.size(); ++i)
-        if ((static_cast<unsigned char>(key[i]) & 0xC0) != 0x80)
-          index.by_literal[key.substr(0, i)].prefix = true;
+      ForEachPrefix(key, [&](std::string_view prefix) { index.by_literal[prefix].prefix = true; });
       auto& list = index.by_literal[key].rules;
       if (list.empty() || list.back() != &rule) list.push_back(&rule);
     }
   }
 }
 
-const std::vector<const EventRule*>& EventRuleIndex::OpeningWithSlot(Lang lang) const {
-  return For(lang).with_slot;
+void EventRuleIndex::OpeningWithSlot(Lang lang, const std::vector<Token>& tokens, uint32_t first,
+                                     uint32_t end, std::vector<const EventRule*>* rules) const {
+  const PerLang& index = For(lang);
+  thread_local std::vector<uint32_t> positions;
+  positions = index.unanchored;
+  for (uint32_t t = first; t < end; ++t)
+    if (const auto* list = index.anchors.Find(tokens[t].key, tokens[t].hash))
+      positions.insert(positions.end(), list->begin(), list->end());
+  std::sort(positions.begin(), positions.end());
+  positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+  rules->clear();
+  for (uint32_t p : positions) rules->push_back(index.with_slot[p]);
 }
 
 std::vector<EventRule> LoadEventRules(const std::string& dir, const Lexicon& lexicon) {

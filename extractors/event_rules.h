@@ -57,8 +57,11 @@ class EventRuleIndex {
   const LiteralNode* FirstLiteral(Lang lang, const Token& token) const {
     return For(lang).by_literal.Find(token.key, token.hash);
   }
-  // Rules of `lang` that may begin anywhere an actor begins.
-  const std::vector<const EventRule*>& OpeningWithSlot(Lang lang) const;
+  // Rules of `lang` that may begin anywhere an actor begins and can match in
+  // the sentence of tokens [first, end): each such rule needs some word
+  // (its anchor) and is left out where no token could begin it. In rule order.
+  void OpeningWithSlot(Lang lang, const std::vector<Token>& tokens, uint32_t first, uint32_t end,
+                       std::vector<const EventRule*>* rules) const;
   // How many tokens a first literal can span at most.
   static constexpr uint32_t kMaxLiteralTokens = 4;
 
@@ -66,6 +69,10 @@ class EventRuleIndex {
   struct PerLang {
     KeyTable<LiteralNode> by_literal;  // keys and their prefixes
     std::vector<const EventRule*> with_slot;
+    // Anchor keys of with_slot rules and their prefixes -> positions in
+    // with_slot; rules without an anchor are always tried.
+    KeyTable<std::vector<uint32_t>> anchors;
+    std::vector<uint32_t> unanchored;
   };
   const PerLang& For(Lang lang) const { return lang == Lang::kFa ? fa_ : en_; }
   PerLang fa_, en_;
