@@ -41,7 +41,8 @@ struct KeyHash {
   size_t operator()(std::string_view s) const { return HashKey(s); }
 };
 
-// Built once while data files load, then read by every thread. Slots hold
+// Built once while data files load, then read by every thread; at most half
+// full, so that a word not in the table is told in one or two probes. Slots hold
 // the hash and an entry index, so a probe touches one cache line and compares
 // strings only when the hashes agree; entries never move once added.
 template <typename V>
@@ -51,7 +52,7 @@ class KeyTable {
   V& operator[](std::string_view key) {
     const uint64_t hash = HashKey(key);
     if (const V* found = Find(key, hash)) return const_cast<V&>(*found);
-    if ((entries_.size() + 1) * 4 > slots_.size() * 3) Grow();
+    if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
     entries_.emplace_back(std::string(key), V{});
     Place(hash, static_cast<uint32_t>(entries_.size()));
     return entries_.back().second;
