@@ -240,6 +240,9 @@ void Lexicon::LoadOffices(const std::string& path) {
       if (!to) throw Error(where + ": \"to\" is not an ISO date: " + f[4]);
       o.to = *to;
     }
+    const auto index = static_cast<uint32_t>(offices_.size());
+    offices_by_person_[o.person].push_back(index);
+    offices_by_post_[o.role + '\x1f' + o.of].push_back(index);
     offices_.push_back(std::move(o));
   });
 }
@@ -326,8 +329,11 @@ const Entity* Lexicon::FindEntity(std::string_view id) const {
 const Office* Lexicon::OfficeOf(std::string_view person, const std::optional<Date>& date,
                                 std::string_view role) const {
   const Office* best = nullptr;
-  for (const Office& o : offices_) {
-    if (o.person != person || (!role.empty() && o.role != role)) continue;
+  const auto held = offices_by_person_.find(person);
+  if (held == offices_by_person_.end()) return nullptr;
+  for (uint32_t i : held->second) {
+    const Office& o = offices_[i];
+    if (!role.empty() && o.role != role) continue;
     if (date && date->known()) {
       const unsigned when = date->SortKey();
       if (o.from.SortKey() > when || (o.to.known() && o.to.SortKey() < when)) continue;
@@ -341,9 +347,14 @@ std::string Lexicon::OfficeHolder(std::string_view role, std::string_view of,
                                   const Date& date) const {
   if (!date.known()) return {};
   const unsigned when = date.SortKey();
+  std::string post(role);
+  post += '\x1f';
+  post += of;
+  const auto terms = offices_by_post_.find(post);
+  if (terms == offices_by_post_.end()) return {};
   std::string holder;
-  for (const Office& o : offices_) {
-    if (o.role != role || o.of != of) continue;
+  for (uint32_t i : terms->second) {
+    const Office& o = offices_[i];
     if (o.from.SortKey() > when) continue;
     if (o.to.known() && o.to.SortKey() < when) continue;
     if (!holder.empty() && holder != o.person) return {};

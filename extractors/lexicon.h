@@ -90,6 +90,9 @@ class Lexicon {
   };
   std::unordered_map<std::string, Entity, ViewHash, std::equal_to<>> entities_;
   std::vector<Office> offices_;
+  // Positions in offices_ by person, and by role and office-of joined with \x1f.
+  std::unordered_map<std::string, std::vector<uint32_t>, KeyHash, std::equal_to<>>
+      offices_by_person_, offices_by_post_;
   uint32_t max_date_tokens_ = 1;
   std::unordered_map<std::string, std::pair<std::string, std::string>> light_verbs_;
   uint32_t max_tokens_ = 1;
