@@ -4,11 +4,11 @@
 #include <unicode/unistr.h>
 
 #include <memory>
-#include <mutex>
 #include <set>
 #include <unordered_map>
 
 #include "core/normalize.h"
+#include "core/utf8.h"
 
 namespace diplograph {
 
@@ -488,15 +488,54 @@ class SentenceRecognizer {
 
 }  // namespace
 
+namespace {
+
+// Which transliteration a name needs: none for ASCII, Arabic-Latin for the
+// Arabic script alone (as Any-Latin would choose, without its per-run
+// script detection, the bulk of its cost), Any-Latin for anything else.
+enum class NameScript { kAscii, kArabic, kOther };
+
+NameScript ScriptOf(std::string_view name) {
+  NameScript script = NameScript::kAscii;
+  size_t pos = 0;
+  while (pos < name.size()) {
+    const char32_t c = utf8::Next(name, &pos);
+    if (c < 0x80) continue;
+    if ((c >= 0x0600 && c <= 0x06FF) || c == 0x200C)
+      script = NameScript::kArabic;
+    else
+      return NameScript::kOther;
+  }
+  return script;
+}
+
+// A per-thread clone of a transliterator (they are not thread-safe), created
+// once from its id; nullptr if ICU lacks it.
+icu::Transliterator* LocalTransliterator(NameScript script) {
+  struct Prototypes {
+    std::unique_ptr<icu::Transliterator> arabic, any;
+  };
+  static const Prototypes prototypes = [] {
+    auto create = [](const char* id) {
+      UErrorCode status = U_ZERO_ERROR;
+      std::unique_ptr<icu::Transliterator> t(
+          icu::Transliterator::createInstance(id, UTRANS_FORWARD, status));
+      return U_FAILURE(status) ? nullptr : std::move(t);
+    };
+    return Prototypes{create("Arabic-Latin; Latin-ASCII; Lower"),
+                      create("Any-Latin; Latin-ASCII; Lower")};
+  }();
+  auto clone = [](const std::unique_ptr<icu::Transliterator>& p) {
+    return std::unique_ptr<icu::Transliterator>(p ? p->clone() : nullptr);
+  };
+  thread_local const std::unique_ptr<icu::Transliterator> arabic = clone(prototypes.arabic);
+  thread_local const std::unique_ptr<icu::Transliterator> any = clone(prototypes.any);
+  return script == NameScript::kArabic ? arabic.get() : any.get();
+}
+
+}  // namespace
+
 std::string PersonIdFor(std::string_view name) {
-  static std::once_flag once;
-  static icu::Transliterator* prototype = nullptr;
-  std::call_once(once, [] {
-    UErrorCode status = U_ZERO_ERROR;
-    prototype = icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD,
-                                                    status);
-    if (U_FAILURE(status)) prototype = nullptr;
-  });
   // The normalized name, so that «علي» and «علی» are one person.
   const std::string normalized = Normalize(name).text;
   // Transliteration is slow and names recur: each thread remembers its
@@ -504,12 +543,13 @@ std::string PersonIdFor(std::string_view name) {
   thread_local std::unordered_map<std::string, std::string> cache;
   if (auto it = cache.find(normalized); it != cache.end()) return it->second;
   std::string latin;
-  if (prototype) {
-    // Transliterators are not thread-safe; each thread keeps its own clone.
-    thread_local std::unique_ptr<icu::Transliterator> local(prototype->clone());
+  const NameScript script = ScriptOf(normalized);
+  if (script == NameScript::kAscii) {
+    latin = normalized;
+  } else if (icu::Transliterator* t = LocalTransliterator(script)) {
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(normalized.data(), static_cast<int32_t>(normalized.size())));
-    local->transliterate(u);
+    t->transliterate(u);
     u.toUTF8String(latin);
   }
   std::string slug = Slugify(latin);
