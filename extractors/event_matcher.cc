@@ -200,10 +200,13 @@ class SentenceMatcher {
   // The first eligible subject at or after token `from` (Persian clauses
   // start their search at the same few places: memoized).
   int FirstEligibleFrom(uint32_t from) const {
-    auto [it, inserted] = first_eligible_.emplace(from, -1);
-    if (!inserted) return it->second;
+    if (first_eligible_.empty())
+      first_eligible_.assign(s_.end_token - s_.first_token + 1, kUnknown);
+    int& memo = first_eligible_[from - s_.first_token];
+    if (memo != kUnknown) return memo;
+    memo = -1;
     for (uint32_t t = from; t < s_.end_token; ++t)
-      if (const int mi = Eligible(t); mi >= 0) return it->second = mi;
+      if (const int mi = Eligible(t); mi >= 0) return memo = mi;
     return -1;
   }
 
@@ -427,7 +430,8 @@ class SentenceMatcher {
   int index_;
   const std::vector<int>& mention_at_;
   const std::vector<bool>& speech_;  // token ends a speech verb
-  mutable std::unordered_map<uint32_t, int> first_eligible_;
+  static constexpr int kUnknown = -2;
+  mutable std::vector<int> first_eligible_;  // by token from the sentence start
   mutable std::vector<uint32_t> speech_ends_;
 };
 

@@ -41,20 +41,29 @@ bool IsWordCharSlow(char32_t c) {
          (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
 }
 
-// Letters, digits and marks: a BMP table, since ICU's property lookups are
-// the cost of tokenizing otherwise.
-const std::vector<uint8_t>& WordCharTable() {
-  static const std::vector<uint8_t> table = [] {
-    std::vector<uint8_t> t(0x10000);
-    for (char32_t c = 0; c < 0x10000; ++c) t[c] = IsWordCharSlow(c);
-    return t;
-  }();
-  return table;
+// What the tokenizer asks of a character, as bits of a BMP table: ICU's
+// property lookups are the cost of tokenizing otherwise.
+enum CharClass : uint8_t { kWordChar = 1, kSpace = 2, kUpper = 4 };
+
+uint8_t ClassOfSlow(char32_t c) {
+  uint8_t bits = 0;
+  if (IsWordCharSlow(c)) bits |= kWordChar;
+  if (u_isspace(static_cast<UChar32>(c))) bits |= kSpace;
+  if (u_isupper(static_cast<UChar32>(c))) bits |= kUpper;
+  return bits;
 }
 
-bool IsWordChar(char32_t c) {
-  static const uint8_t* table = WordCharTable().data();
-  return c < 0x10000 ? table[c] != 0 : IsWordCharSlow(c);
+const uint8_t* CharClassTable() {
+  static const std::vector<uint8_t> table = [] {
+    std::vector<uint8_t> t(0x10000);
+    for (char32_t c = 0; c < 0x10000; ++c) t[c] = ClassOfSlow(c);
+    return t;
+  }();
+  return table.data();
+}
+
+inline uint8_t ClassOf(const uint8_t* table, char32_t c) {
+  return c < 0x10000 ? table[c] : ClassOfSlow(c);
 }
 
 // Appends the tokens of [begin, end) to doc.tokens and their keys to
@@ -63,6 +72,8 @@ void Tokenize(Document& doc, uint32_t begin, uint32_t end) {
   const std::string& text = doc.norm.text;
   std::vector<char>& keys = doc.keys;
   static const char32_t* fold_table = FoldTableBmp();
+  static const uint8_t* classes = CharClassTable();
+  auto is_word_char = [](char32_t c) { return (ClassOf(classes, c) & kWordChar) != 0; };
   auto append = [&keys](const std::string& from, size_t at, size_t n) {
     keys.insert(keys.end(), from.data() + at, from.data() + at + n);
   };
@@ -75,13 +86,14 @@ void Tokenize(Document& doc, uint32_t begin, uint32_t end) {
   while (pos < end) {
     const size_t start = pos;
     const char32_t c = utf8::Next(text, &pos);
-    if (c == ' ' || c == '\n' || (c >= 0x80 && u_isspace(static_cast<UChar32>(c)))) continue;
+    const uint8_t cls = ClassOf(classes, c);
+    if (cls & kSpace) continue;
     Token tok;
     tok.begin = static_cast<uint32_t>(start);
     const size_t key_start = keys.size();
-    if (IsWordChar(c)) {
+    if (cls & kWordChar) {
       bool all_digits = c < 0x80 && c >= '0' && c <= '9';
-      tok.capitalized = u_isupper(static_cast<UChar32>(c));
+      tok.capitalized = (cls & kUpper) != 0;
       // The key is the text itself except where folding changes a
       // character: copy unchanged runs of bytes whole.
       size_t run = start;
@@ -96,12 +108,12 @@ void Tokenize(Document& doc, uint32_t begin, uint32_t end) {
       while (pos < end) {
         size_t next = pos;
         const char32_t d = utf8::Next(text, &next);
-        if (IsWordChar(d)) {
+        if (is_word_char(d)) {
           all_digits = all_digits && d >= '0' && d <= '9';
         } else if (d == '-' || d == 0x2010) {
           // A hyphen joins words ("al-Sudani", "Secretary-General").
           size_t after = next;
-          if (after >= end || !IsWordChar(utf8::Next(text, &after))) break;
+          if (after >= end || !is_word_char(utf8::Next(text, &after))) break;
           all_digits = false;
         } else {
           break;
@@ -115,7 +127,7 @@ void Tokenize(Document& doc, uint32_t begin, uint32_t end) {
       // English possessive "Iran's": its own token, so "Iran" stays a name.
       const size_t after = pos + 1;
       size_t probe = after;
-      if (after < end && IsWordChar(utf8::Next(text, &probe))) {
+      if (after < end && is_word_char(utf8::Next(text, &probe))) {
         tok.kind = TokenKind::kPunct;
         keys.push_back('\'');
       } else {
