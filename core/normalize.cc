@@ -99,6 +99,11 @@ class NormalizedWriter {
       out_.text.resize(2 * out_.text.size());
       out_.to_original.resize(out_.text.size());
     }
+    if (m < 0x80) {
+      out_.text[size_] = static_cast<char>(m);
+      out_.to_original[size_++] = orig;
+      return;
+    }
     const size_t n = utf8::Encode(m, out_.text.data() + size_);
     uint32_t* map = out_.to_original.data() + size_;
     for (size_t i = 0; i < n; ++i) map[i] = orig;

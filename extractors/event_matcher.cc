@@ -49,8 +49,13 @@ class SentenceMatcher {
 
   // Tries every rule that can begin at each token, in rule order.
   void Run(const EventRuleIndex& index, int context_subject) {
+    // One lookup per token serves both the rules it may open and the anchors.
+    thread_local std::vector<const EventRuleIndex::LiteralNode*> nodes;
+    nodes.clear();
+    for (uint32_t t = s_.first_token; t < s_.end_token; ++t)
+      nodes.push_back(index.FirstLiteral(doc_.lang, doc_.tokens[t]));
     std::vector<const EventRule*> candidates, slot;
-    index.OpeningWithSlot(doc_.lang, doc_.tokens, s_.first_token, s_.end_token, &slot);
+    index.OpeningWithSlot(doc_.lang, nodes, &slot);
     std::string joined;
     for (uint32_t t = s_.first_token; t < s_.end_token; ++t) {
       candidates.clear();
@@ -59,7 +64,7 @@ class SentenceMatcher {
       joined.clear();
       for (uint32_t u = t; u < s_.end_token && u < t + EventRuleIndex::kMaxLiteralTokens; ++u) {
         if (doc_.tokens[u].kind == TokenKind::kPunct) break;
-        const auto* node = u == t ? index.FirstLiteral(doc_.lang, doc_.tokens[u])
+        const auto* node = u == t ? nodes[u - s_.first_token]
                                   : index.FirstLiteral(doc_.lang, joined += doc_.tokens[u].key);
         if (u == t) joined = doc_.tokens[u].key;
         if (!node) break;

@@ -142,7 +142,7 @@ EventRuleIndex::EventRuleIndex(const std::vector<EventRule>& rules) {
       // token that spells a prefix of the anchor may begin it.
       if (const PatternItem* anchor = AnchorOf(rule)) {
         auto add = [&](std::string_view key) {
-          auto& list = index.anchors[key];
+          auto& list = index.by_literal[key].anchored;
           if (list.empty() || list.back() != position) list.push_back(position);
         };
         for (const std::string& key : anchor->keys) {
@@ -162,14 +162,13 @@ EventRuleIndex::EventRuleIndex(const std::vector<EventRule>& rules) {
   }
 }
 
-void EventRuleIndex::OpeningWithSlot(Lang lang, const std::vector<Token>& tokens, uint32_t first,
-                                     uint32_t end, std::vector<const EventRule*>* rules) const {
+void EventRuleIndex::OpeningWithSlot(Lang lang, const std::vector<const LiteralNode*>& nodes,
+                                     std::vector<const EventRule*>* rules) const {
   const PerLang& index = For(lang);
   thread_local std::vector<uint32_t> positions;
   positions = index.unanchored;
-  for (uint32_t t = first; t < end; ++t)
-    if (const auto* list = index.anchors.Find(tokens[t].key, tokens[t].hash))
-      positions.insert(positions.end(), list->begin(), list->end());
+  for (const LiteralNode* node : nodes)
+    if (node) positions.insert(positions.end(), node->anchored.begin(), node->anchored.end());
   std::sort(positions.begin(), positions.end());
   positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
   rules->clear();

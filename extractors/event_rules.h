@@ -44,12 +44,15 @@ class EventRuleIndex {
  public:
   explicit EventRuleIndex(const std::vector<EventRule>& rules);
 
-  // What a first literal spelled by joined token keys leads to.
+  // What a word, or joined token keys, lead to.
   struct LiteralNode {
     std::vector<const EventRule*> rules;  // rules whose first literal is exactly this
     bool prefix = false;                  // some longer first literal begins with it
+    // Rules opening with a slot whose anchor is, or begins with, this word:
+    // positions in the language's list of such rules.
+    std::vector<uint32_t> anchored;
   };
-  // nullptr when no first literal of `lang` begins with `key`.
+  // nullptr when no first literal or anchor of `lang` begins with `key`.
   const LiteralNode* FirstLiteral(Lang lang, std::string_view key) const {
     return For(lang).by_literal.Find(key);
   }
@@ -58,21 +61,19 @@ class EventRuleIndex {
     return For(lang).by_literal.Find(token.key, token.hash);
   }
   // Rules of `lang` that may begin anywhere an actor begins and can match in
-  // the sentence of tokens [first, end): each such rule needs some word
-  // (its anchor) and is left out where no token could begin it. In rule order.
-  void OpeningWithSlot(Lang lang, const std::vector<Token>& tokens, uint32_t first, uint32_t end,
+  // a sentence whose tokens' FirstLiteral nodes are `nodes`: each such rule
+  // needs some word (its anchor) and is left out where no token could begin
+  // it. In rule order.
+  void OpeningWithSlot(Lang lang, const std::vector<const LiteralNode*>& nodes,
                        std::vector<const EventRule*>* rules) const;
   // How many tokens a first literal can span at most.
   static constexpr uint32_t kMaxLiteralTokens = 4;
 
  private:
   struct PerLang {
-    KeyTable<LiteralNode> by_literal;  // keys and their prefixes
+    KeyTable<LiteralNode> by_literal;  // first literals and anchors, and their prefixes
     std::vector<const EventRule*> with_slot;
-    // Anchor keys of with_slot rules and their prefixes -> positions in
-    // with_slot; rules without an anchor are always tried.
-    KeyTable<std::vector<uint32_t>> anchors;
-    std::vector<uint32_t> unanchored;
+    std::vector<uint32_t> unanchored;  // positions in with_slot of rules always tried
   };
   const PerLang& For(Lang lang) const { return lang == Lang::kFa ? fa_ : en_; }
   PerLang fa_, en_;
