@@ -12,21 +12,29 @@
 namespace diplograph {
 
 std::string Date::ToIso() const {
-  char buf[16];
-  switch (precision) {
-    case DatePrecision::kDay:
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-      return buf;
-    case DatePrecision::kMonth:
-      std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-      return buf;
-    case DatePrecision::kYear:
-      std::snprintf(buf, sizeof buf, "%04d", year);
-      return buf;
-    case DatePrecision::kUnknown:
-      break;
-  }
-  return {};
+  // Written by hand: dates are formatted for every statement and record,
+  // and snprintf costs a thousand instructions each time.
+  if (precision == DatePrecision::kUnknown) return {};
+  auto digits = [](std::string& out, int value, int width) {
+    char buf[12];
+    int n = 0;
+    unsigned v = value < 0 ? 0u : static_cast<unsigned>(value);
+    do {
+      buf[n++] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    } while (v && n < 12);
+    for (int i = n; i < width; ++i) out += '0';
+    while (n) out += buf[--n];
+  };
+  std::string out;
+  digits(out, year, 4);
+  if (precision == DatePrecision::kYear) return out;
+  out += '-';
+  digits(out, month, 2);
+  if (precision == DatePrecision::kMonth) return out;
+  out += '-';
+  digits(out, day, 2);
+  return out;
 }
 
 unsigned Date::SortKey() const {

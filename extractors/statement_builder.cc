@@ -34,14 +34,15 @@ Provenance Evidence(const Document& doc, int sentence, const std::string& rule, 
 
 // The place a sentence names with "در" / "in" / "at", other than its actors.
 // Mentions are in token order, so the sentence's own are found by search.
-std::optional<Entity> PlaceOf(const Document& doc, int sentence,
-                              const std::set<std::string>& skip) {
+std::optional<Entity> PlaceOf(const Document& doc, int sentence, std::string_view skip1,
+                              std::string_view skip2) {
   const auto first = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), sentence,
                                       [](const Mention& m, int s) { return m.sentence < s; });
   for (auto it = first; it != doc.mentions.end() && it->sentence == sentence; ++it) {
     const Mention& m = *it;
     if (m.kind != MentionKind::kEntity || m.metonym) continue;
-    if (m.entity.type != EntityType::kPlace || skip.count(m.entity.id)) continue;
+    if (m.entity.type != EntityType::kPlace || m.entity.id == skip1 || m.entity.id == skip2)
+      continue;
     if (m.first_token == 0) continue;
     if (doc.tokens[m.first_token - 1].function & kLocative) return m.entity;
   }
@@ -223,7 +224,7 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
       st.date = *lead;
       lead_dated = true;
     }
-    st.place = PlaceOf(doc, e.sentence, {subj.entity.id, obj.entity.id});
+    st.place = PlaceOf(doc, e.sentence, subj.entity.id, obj.entity.id);
     if (st.place) st.place = full(*st.place);
     st.confidence = kEventConfidence - (e.subject_from_context ? kContextSubjectPenalty : 0.0);
     st.provenance.push_back(Evidence(doc, e.sentence, e.rule->name, st.confidence));
@@ -274,7 +275,8 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
   std::vector<Candidate> kept;
   std::unordered_map<std::string, std::vector<size_t>> by_relation;
   for (Candidate& c : found) {
-    if (c.statement.predicate == "met" && calls.count(pair_in(c.statement))) continue;
+    if (!calls.empty() && c.statement.predicate == "met" && calls.count(pair_in(c.statement)))
+      continue;
     auto& reports = by_relation[c.statement.RelationKey()];
     auto same = std::find_if(reports.begin(), reports.end(),
                              [&](size_t i) { return SameEvent(kept[i], c); });
