@@ -28,10 +28,20 @@ struct Token {
   TokenKind kind = TokenKind::kWord;
   bool capitalized = false;  // first letter is upper case (English names)
   uint8_t function = 0;      // FunctionWord bits, set by MatchLexicon
-  std::string_view key;      // FoldForKey of each character: the matching form, in Document::keys
-  uint64_t hash = 0;         // HashKey(key): lexicon and rule lookups hash nothing again
+  // FoldForKey of each character: the matching form. The keys of a
+  // document's tokens lie back to back in Document::keys (see JoinedKey).
+  std::string_view key;
+  uint64_t hash = 0;            // HashKey(key): lexicon and rule lookups hash nothing again
   const LexKey* lex = nullptr;  // the lexicon's record of key, set by MatchLexicon
 };
+
+// The keys of tokens [first, end) joined without a separator, which is how
+// the lexicon keys multiword forms: one view, since the keys are contiguous.
+inline std::string_view JoinedKey(const std::vector<Token>& tokens, uint32_t first, uint32_t end) {
+  const char* begin = tokens[first].key.data();
+  const std::string_view last = tokens[end - 1].key;
+  return std::string_view(begin, static_cast<size_t>(last.data() + last.size() - begin));
+}
 
 struct Sentence {
   uint32_t begin = 0;  // byte range in Document::norm.text

@@ -56,17 +56,14 @@ class SentenceMatcher {
       nodes.push_back(index.FirstLiteral(doc_.lang, doc_.tokens[t]));
     std::vector<const EventRule*> candidates, slot;
     index.OpeningWithSlot(doc_.lang, nodes, &slot);
-    std::string joined;
     for (uint32_t t = s_.first_token; t < s_.end_token; ++t) {
       candidates.clear();
       if (mention_at_[t] >= 0 || IsDeterminer(t))
         candidates.insert(candidates.end(), slot.begin(), slot.end());
-      joined.clear();
       for (uint32_t u = t; u < s_.end_token && u < t + EventRuleIndex::kMaxLiteralTokens; ++u) {
         if (doc_.tokens[u].kind == TokenKind::kPunct) break;
         const auto* node = u == t ? nodes[u - s_.first_token]
-                                  : index.FirstLiteral(doc_.lang, joined += doc_.tokens[u].key);
-        if (u == t) joined = doc_.tokens[u].key;
+                                  : index.FirstLiteral(doc_.lang, JoinedKey(doc_.tokens, t, u + 1));
         if (!node) break;
         candidates.insert(candidates.end(), node->rules.begin(), node->rules.end());
         if (!node->prefix) break;

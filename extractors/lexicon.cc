@@ -299,7 +299,6 @@ Lexicon::Lexicon() = default;
 uint32_t Lexicon::LongestMatch(const std::vector<Token>& tokens, uint32_t first, uint32_t end,
                                std::span<const LexEntry* const>* entries) const {
   *entries = {};
-  std::string key;
   uint32_t best = 0;
   const std::vector<const LexEntry*>* found = nullptr;
   // A form may span more tokens in text than in the file ("گفت و گو" against
@@ -308,14 +307,13 @@ uint32_t Lexicon::LongestMatch(const std::vector<Token>& tokens, uint32_t first,
   for (uint32_t i = first; i < limit; ++i) {
     if (tokens[i].kind == TokenKind::kPunct) break;
     // The first step reads the token's own lookup.
-    const LexKey* node = i == first ? tokens[i].lex : by_key_.Find(key += tokens[i].key);
+    const LexKey* node = i == first ? tokens[i].lex : by_key_.Find(JoinedKey(tokens, first, i + 1));
     if (!node) break;
     if (!node->entries.empty()) {
       best = i - first + 1;
       found = &node->entries;
     }
     if (!node->prefix) break;
-    if (i == first) key = tokens[i].key;
   }
   if (found) *entries = std::span<const LexEntry* const>(*found);
   return best;
@@ -365,14 +363,12 @@ std::string Lexicon::OfficeHolder(std::string_view role, std::string_view of,
 
 uint32_t Lexicon::MatchDateWord(const std::vector<Token>& tokens, uint32_t first, uint32_t end,
                                 const DateWord** word) const {
-  std::string key;
   uint32_t best = 0;
   const uint32_t limit = std::min<uint32_t>(end, first + max_date_tokens_ + 1);
   for (uint32_t i = first; i < limit; ++i) {
     if (tokens[i].kind != TokenKind::kWord) break;
-    const LexKey* node = i == first ? tokens[i].lex : by_key_.Find(key += tokens[i].key);
+    const LexKey* node = i == first ? tokens[i].lex : by_key_.Find(JoinedKey(tokens, first, i + 1));
     if (!node) break;
-    if (i == first) key = tokens[i].key;
     if (node->is_date) {
       best = i - first + 1;
       *word = &node->date;
