@@ -547,10 +547,28 @@ std::string PersonIdFor(std::string_view name) {
   if (script == NameScript::kAscii) {
     latin = normalized;
   } else if (icu::Transliterator* t = LocalTransliterator(script)) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(normalized.data(), static_cast<int32_t>(normalized.size())));
-    t->transliterate(u);
-    u.toUTF8String(latin);
+    // Word by word: a new name is mostly known words in a new combination,
+    // and each word is transliterated once per thread (bounded as above).
+    thread_local std::unordered_map<std::string, std::string> words;
+    size_t begin = 0;
+    while (begin <= normalized.size()) {
+      size_t end = normalized.find(' ', begin);
+      if (end == std::string::npos) end = normalized.size();
+      const std::string word = normalized.substr(begin, end - begin);
+      auto it = words.find(word);
+      if (it == words.end()) {
+        if (words.size() >= 16384) words.clear();
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+            icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+        t->transliterate(u);
+        std::string out;
+        u.toUTF8String(out);
+        it = words.emplace(word, std::move(out)).first;
+      }
+      if (begin > 0) latin += ' ';
+      latin += it->second;
+      begin = end + 1;
+    }
   }
   std::string slug = Slugify(latin);
   if (slug.empty()) slug = Slugify(MatchKey(name));
