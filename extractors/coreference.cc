@@ -66,31 +66,59 @@ bool OnlyAmbiguous(const LexSpan& span) {
 }
 
 // Adds mentions for surnames of people the article names in full.
+// The surnames of people an article names in full: a handful, so a list
+// searched by hash serves every token of the article.
+class Surnames {
+ public:
+  void Add(std::string key, const Entity* person) {
+    const uint64_t hash = HashKey(key);
+    for (Surname& s : list_)
+      if (s.hash == hash && s.key == key) {
+        s.clash = s.clash || s.person->id != person->id;
+        return;
+      }
+    list_.push_back({hash, std::move(key), person, false});
+  }
+  bool empty() const { return list_.empty(); }
+  // The one person of this surname; nullptr if none or several.
+  const Entity* Find(const Token& token) const {
+    for (const Surname& s : list_)
+      if (s.hash == token.hash && s.key == token.key) return s.clash ? nullptr : s.person;
+    return nullptr;
+  }
+
+ private:
+  struct Surname {
+    uint64_t hash;
+    std::string key;
+    const Entity* person;
+    bool clash;  // two people share it
+  };
+  std::vector<Surname> list_;
+};
+
 void AddSurnameMentions(Document& doc) {
-  std::unordered_map<std::string, const Entity*, KeyHash, std::equal_to<>> by_surname;
-  std::unordered_map<std::string, bool> clash;
+  Surnames surnames;
   for (const Mention& m : doc.mentions) {
     if (m.kind != MentionKind::kEntity || m.entity.type != EntityType::kPerson) continue;
     for (const std::string& name : m.entity.names) {
       // The last word, split at spaces only: a ZWNJ joins parts of one word.
       const size_t space = name.find_last_of(' ');
       if (space == std::string::npos) continue;
-      const std::string key = MatchKey(std::string_view(name).substr(space + 1));
-      if (key.empty()) continue;
-      auto [it, inserted] = by_surname.emplace(key, &m.entity);
-      if (!inserted && it->second->id != m.entity.id) clash[key] = true;
+      std::string key = MatchKey(std::string_view(name).substr(space + 1));
+      if (!key.empty()) surnames.Add(std::move(key), &m.entity);
     }
   }
-  if (by_surname.empty()) return;
+  if (surnames.empty()) return;
   // A surname alone means the person the article names in full, before any
   // lexicon person who happens to share it.
   for (Mention& m : doc.mentions) {
     if (m.kind != MentionKind::kEntity || m.entity.type != EntityType::kPerson ||
         m.end_token != m.first_token + 1)
       continue;
-    auto it = by_surname.find(doc.tokens[m.first_token].key);
-    if (it == by_surname.end() || clash.count(it->first) || it->second->id == m.entity.id) continue;
-    const Entity full = *it->second;
+    const Entity* person = surnames.Find(doc.tokens[m.first_token]);
+    if (!person || person->id == m.entity.id) continue;
+    const Entity full = *person;
     m.entity = full;
     m.entity.names.clear();
     m.entity.AddName(doc.OriginalText(m.first_token, m.end_token));
@@ -105,14 +133,14 @@ void AddSurnameMentions(Document& doc) {
       if (covered[t] || doc.tokens[t].kind != TokenKind::kWord) continue;
       if (doc.lex_at[t] >= 0 && !OnlyAmbiguous(doc.lex_spans[doc.lex_at[t]])) continue;
       if (doc.lang == Lang::kEn && !doc.tokens[t].capitalized) continue;
-      auto it = by_surname.find(doc.tokens[t].key);
-      if (it == by_surname.end() || clash.count(it->first)) continue;
+      const Entity* person = surnames.Find(doc.tokens[t]);
+      if (!person) continue;
       Mention m;
       m.first_token = t;
       m.end_token = t + 1;
       m.span_end = t + 1;
       m.sentence = static_cast<int>(si);
-      m.entity = *it->second;
+      m.entity = *person;
       m.entity.names.clear();
       m.entity.AddName(doc.OriginalText(t, t + 1));
       m.resolved = true;
