@@ -23,9 +23,12 @@ Date AddDays(const Date& d, int days) {
 
 class SentenceDates {
  public:
-  SentenceDates(const Lexicon& lex, const Document& doc, const Sentence& s)
-      : lex_(lex), doc_(doc), end_(s.end_token), s_(s), words_(s.end_token - s.first_token) {
+  // `words` is scratch with room for a slot per token of the document.
+  SentenceDates(const Lexicon& lex, const Document& doc, const Sentence& s,
+                std::vector<std::pair<uint32_t, const DateWord*>>& words)
+      : lex_(lex), doc_(doc), end_(s.end_token), s_(s), words_(words) {
     // One lexicon lookup per token; every pattern below reads these.
+    words_.assign(s.end_token - s.first_token, {0, nullptr});
     for (uint32_t t = s.first_token; t < end_; ++t) {
       auto& [len, word] = words_[t - s.first_token];
       len = lex_.MatchDateWord(doc_.tokens, t, end_, &word);
@@ -159,7 +162,7 @@ class SentenceDates {
   const Document& doc_;
   uint32_t end_;
   const Sentence& s_;
-  std::vector<std::pair<uint32_t, const DateWord*>> words_;  // per token: length, word
+  std::vector<std::pair<uint32_t, const DateWord*>>& words_;  // per token: length, word
   bool future_ = false;  // the sentence speaks of what will happen
 };
 
@@ -171,12 +174,13 @@ void ResolveDates(const Lexicon& lexicon, Document& doc) {
   // again once coreference has found more actors, it dates only their
   // sentences.
   std::vector<bool> has_mention(doc.sentences.size(), false);
+  std::vector<std::pair<uint32_t, const DateWord*>> words;
   for (const Mention& m : doc.mentions) has_mention[m.sentence] = true;
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     Sentence& s = doc.sentences[i];
     if (s.dated || (i >= kLeadSentences && !has_mention[i])) continue;
     s.dated = true;
-    const SentenceDates dates(lexicon, doc, s);
+    const SentenceDates dates(lexicon, doc, s, words);
     s.dates = dates.FindAll();
     s.date.reset();
     if (!s.dates.empty()) s.date = s.dates.front().second;

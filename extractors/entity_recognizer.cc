@@ -26,13 +26,15 @@ struct RolePhrase {
 
 class SentenceRecognizer {
  public:
-  SentenceRecognizer(const Lexicon& lex, Document& doc, int sentence_index)
+  // `attributed` has a flag per token of the document, all false.
+  SentenceRecognizer(const Lexicon& lex, Document& doc, int sentence_index,
+                     std::vector<bool>& attributed)
       : lex_(lex),
         doc_(doc),
         s_(doc.sentences[sentence_index]),
         index_(sentence_index),
         en_(doc.lang == Lang::kEn),
-        attributed_(s_.end_token - s_.first_token, false) {}
+        attributed_(attributed) {}
 
   void Run() {
     MarkAttribution();
@@ -480,10 +482,10 @@ class SentenceRecognizer {
   const Sentence& s_;
   int index_;
   bool en_;
-  // Tokens governed by an attribution marker, by offset in the sentence.
-  std::vector<bool> attributed_;
-  bool Attributed(uint32_t t) const { return attributed_[t - s_.first_token]; }
-  void Attribute(uint32_t t) { attributed_[t - s_.first_token] = true; }
+  // Tokens governed by an attribution marker.
+  std::vector<bool>& attributed_;
+  bool Attributed(uint32_t t) const { return attributed_[t]; }
+  void Attribute(uint32_t t) { attributed_[t] = true; }
 };
 
 }  // namespace
@@ -580,8 +582,9 @@ std::string PersonIdFor(std::string_view name) {
 
 void RecognizeEntities(const Lexicon& lexicon, Document& doc) {
   doc.mentions.clear();
+  std::vector<bool> attributed(doc.tokens.size(), false);
   for (size_t i = 0; i < doc.sentences.size(); ++i)
-    SentenceRecognizer(lexicon, doc, static_cast<int>(i)).Run();
+    SentenceRecognizer(lexicon, doc, static_cast<int>(i), attributed).Run();
 }
 
 }  // namespace diplograph

@@ -37,15 +37,26 @@ struct MatchState {
   uint32_t end = 0;
 };
 
+// Buffers a sentence's matcher fills, kept from one sentence to the next.
+struct MatcherScratch {
+  std::vector<int> first_eligible;
+  std::vector<uint32_t> speech_ends;
+};
+
 class SentenceMatcher {
  public:
   SentenceMatcher(Document& doc, int sentence, const std::vector<int>& mention_at,
-                  const std::vector<bool>& speech)
+                  const std::vector<bool>& speech, MatcherScratch& scratch)
       : doc_(doc),
         s_(doc.sentences[sentence]),
         index_(sentence),
         mention_at_(mention_at),
-        speech_(speech) {}
+        speech_(speech),
+        first_eligible_(scratch.first_eligible),
+        speech_ends_(scratch.speech_ends) {
+    first_eligible_.clear();
+    speech_ends_.clear();
+  }
 
   // Tries every rule that can begin at each token, in rule order.
   void Run(const EventRuleIndex& index, int context_subject) {
@@ -54,7 +65,7 @@ class SentenceMatcher {
     nodes.clear();
     for (uint32_t t = s_.first_token; t < s_.end_token; ++t)
       nodes.push_back(index.FirstLiteral(doc_.lang, doc_.tokens[t]));
-    std::vector<const EventRule*> candidates, slot;
+    thread_local std::vector<const EventRule*> candidates, slot;
     index.OpeningWithSlot(doc_.lang, nodes, &slot);
     for (uint32_t t = s_.first_token; t < s_.end_token; ++t) {
       candidates.clear();
@@ -433,8 +444,8 @@ class SentenceMatcher {
   const std::vector<int>& mention_at_;
   const std::vector<bool>& speech_;  // token ends a speech verb
   static constexpr int kUnknown = -2;
-  mutable std::vector<int> first_eligible_;  // by token from the sentence start
-  mutable std::vector<uint32_t> speech_ends_;
+  std::vector<int>& first_eligible_;  // by token from the sentence start
+  std::vector<uint32_t>& speech_ends_;
 };
 
 }  // namespace
@@ -457,9 +468,10 @@ void MatchEvents(const EventRuleIndex& rules, Document& doc) {
   for (const Mention& m : doc.mentions)
     if (m.kind != MentionKind::kAttribution) has_actor[m.sentence] = true;
   int context_subject = -1;
+  MatcherScratch scratch;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     if (!has_actor[si]) continue;
-    SentenceMatcher matcher(doc, static_cast<int>(si), mention_at, speech);
+    SentenceMatcher matcher(doc, static_cast<int>(si), mention_at, speech, scratch);
     matcher.Run(rules, context_subject);
     // A subjectless Persian clause continues the last sentence's subject.
     const int subject = matcher.SentenceSubject(doc.sentences[si].end_token);
