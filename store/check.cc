@@ -30,8 +30,8 @@ class Store::Checker {
     ReadStatements();
     ReadIndex(Column::kSpo);
     ReadIndex(Column::kPos);
-    ReadIndex(Column::kOsp);
     ReadTime();
+    ReadProvenance();
     ReadArticles();
     CheckStatementEntries();
     ReadEntities();
@@ -45,7 +45,6 @@ class Store::Checker {
     kPresent = 1,  // the stmt record exists and was read
     kSpo = 2,
     kPos = 4,
-    kOsp = 8,
     kTimeSubject = 16,
     kTimeObject = 32,
     kListed = 64,  // some article lists it
@@ -53,6 +52,9 @@ class Store::Checker {
   struct StmtInfo {
     uint64_t s = 0, p = 0, o = 0;  // 0 where the term is missing from dict
     uint32_t when = 0;
+    uint32_t sources = 0;       // from the record: entries ever added
+    uint32_t live_sources = 0;  // from the record: entries stored
+    uint32_t counted_sources = 0;
     uint8_t flags = 0;
   };
 
@@ -66,8 +68,9 @@ class Store::Checker {
   void ScanAll(Column c, const ScanFn& fn) const { store_.ScanPrefix(c, {}, fn); }
 
   std::string Name(uint64_t term) const {
-    auto it = terms_.find(term);
-    return it != terms_.end() ? it->second : "#" + std::to_string(term);
+    if (auto it = terms_.find(term); it != terms_.end()) return it->second;
+    if (auto it = dict_only_.find(term); it != dict_only_.end()) return it->second;
+    return "#" + std::to_string(term);
   }
 
   std::string Describe(uint64_t stmt, const StmtInfo& info) const {
@@ -107,14 +110,16 @@ class Store::Checker {
       return true;
     });
     for (const auto& [term, id] : term_ids_)
-      if (!terms_.count(id))
+      if (!terms_.count(id)) {
         Problem("dict: " + Quote(term) + " -> " + std::to_string(id) + " has no dict_rev entry");
+        dict_only_.emplace(id, term);  // still named in later reports
+      }
   }
 
-  uint64_t TermOf(uint64_t stmt, const char* role, const std::string& term) {
-    auto it = term_ids_.find(term);
-    if (it != term_ids_.end()) return it->second;
-    Problem("statement " + std::to_string(stmt) + ": " + role + " " + Quote(term) +
+  // A record's term id, or 0 (reported) when dict has no such term.
+  uint64_t TermOf(uint64_t stmt, const char* role, uint64_t term) {
+    if (terms_.count(term) || dict_only_.count(term)) return term;
+    Problem("statement " + std::to_string(stmt) + ": " + role + " " + std::to_string(term) +
             " is not in dict");
     return 0;
   }
@@ -132,37 +137,73 @@ class Store::Checker {
                 ": id is not below the next-statement counter " + std::to_string(table_.size()));
         return true;
       }
-      Statement s;
+      StatementRecord s;
       try {
-        s = DecodeStatement(value);
+        s = DecodeStatementRecord(value);
       } catch (const Error& e) {
         Problem("statement " + std::to_string(*id) + ": " + e.what());
         return true;
       }
       StmtInfo& info = table_[*id];
       info.flags = kPresent;
-      info.s = TermOf(*id, "subject", s.subject.id);
+      info.s = TermOf(*id, "subject", s.subject);
       info.p = TermOf(*id, "predicate", s.predicate);
-      info.o = TermOf(*id, "object", s.object.id);
+      info.o = TermOf(*id, "object", s.object);
       info.when = keys::TimeSortKey(s.date);
+      info.sources = s.sources;
+      info.live_sources = s.live_sources;
 
       StoreStats& counted = report_.counted;
       ++counted.statements;
-      ++counted.predicates[s.predicate];
-      counted.provenance += s.provenance.size();
+      if (info.p) ++counted.predicates[Name(info.p)];
       if (info.s) ++degrees_[info.s];
       if (info.o && info.o != info.s) ++degrees_[info.o];
-      referenced_.emplace(s.subject.id, *id);
-      referenced_.emplace(s.object.id, *id);
-      if (s.place) referenced_.emplace(s.place->id, *id);
-      for (const auto& p : s.provenance) cited_.emplace(p.article, *id);
+      if (info.s) referenced_.emplace(info.s, *id);
+      if (info.o) referenced_.emplace(info.o, *id);
+      if (s.place && TermOf(*id, "place", s.place)) referenced_.emplace(s.place, *id);
       return true;
     });
   }
 
+  void ReadProvenance() {
+    ScanAll(Column::kProv, [&](std::string_view key, std::string_view value) {
+      const auto k = keys::ParseProvKey(key);
+      if (!k) {
+        Problem("prov: malformed key");
+        return true;
+      }
+      const std::string entry =
+          "prov: source " + std::to_string(k->seq) + " of statement " + std::to_string(k->stmt);
+      StmtInfo* info = Info(k->stmt);
+      if (!info) {
+        Problem(entry + ", which has no record");
+        return true;
+      }
+      if (k->seq >= info->sources)
+        Problem(entry + " is numbered beyond the record's " + std::to_string(info->sources));
+      ++info->counted_sources;
+      ++report_.counted.provenance;
+      Provenance p;
+      try {
+        p = DecodeProvenance(value);
+      } catch (const Error& e) {
+        Problem(entry + ": " + e.what());
+        return true;
+      }
+      sources_[Ref(k->stmt, k->seq)] = p.article;
+      return true;
+    });
+  }
+
+  static std::string Ref(uint64_t stmt, uint32_t seq) {
+    std::string ref = keys::U64(stmt);
+    keys::PutU32(&ref, seq);
+    return ref;
+  }
+
   void ReadIndex(Column column) {
     const char* name = schema::ColumnName(column);
-    const uint8_t flag = column == Column::kSpo ? kSpo : column == Column::kPos ? kPos : kOsp;
+    const uint8_t flag = column == Column::kSpo ? kSpo : kPos;
     ScanAll(column, [&](std::string_view key, std::string_view) {
       const auto k = keys::ParseIndexKey(key);
       if (!k) {
@@ -170,9 +211,8 @@ class Store::Checker {
         return true;
       }
       // Back to subject, predicate, object order.
-      const Triple t = column == Column::kSpo   ? Triple{k->a, k->b, k->c, k->stmt}
-                       : column == Column::kPos ? Triple{k->c, k->a, k->b, k->stmt}
-                                                : Triple{k->b, k->c, k->a, k->stmt};
+      const Triple t = column == Column::kSpo ? Triple{k->a, k->b, k->c, k->stmt}
+                                              : Triple{k->c, k->a, k->b, k->stmt};
       StmtInfo* info = Info(t.stmt);
       const std::string entry = std::string(name) + ": entry " + Name(t.subject) + " " +
                                 Name(t.predicate) + " " + Name(t.object) + " for statement " +
@@ -223,26 +263,32 @@ class Store::Checker {
         Problem("article " + Quote(key) + ": record has id " + Quote(a.meta.id));
       ++report_.counted.articles;
       articles.emplace(key);
-      for (uint64_t stmt : a.statements) {
-        if (StmtInfo* info = Info(stmt))
-          info->flags |= kListed;
-        else
-          Problem("article " + Quote(key) + ": lists statement " + std::to_string(stmt) +
-                  ", which has no record");
+      for (const ProvenanceRef& ref : a.provenance) {
+        auto source = sources_.find(Ref(ref.stmt, ref.seq));
+        if (source == sources_.end()) {
+          Problem("article " + Quote(key) + ": lists source " + std::to_string(ref.seq) +
+                  " of statement " + std::to_string(ref.stmt) + ", which is not stored");
+          continue;
+        }
+        if (source->second != a.meta.id)
+          Problem("article " + Quote(key) + ": lists source " + std::to_string(ref.seq) +
+                  " of statement " + std::to_string(ref.stmt) + ", which cites " +
+                  Quote(source->second));
+        sources_.erase(source);
+        if (StmtInfo* info = Info(ref.stmt)) info->flags |= kListed;
       }
       return true;
     });
-    for (const auto& [article, stmt] : cited_)
-      if (!articles.count(article))
-        Problem("statement " + std::to_string(stmt) + ": cites article " + Quote(article) +
-                ", which is not stored");
+    for (const auto& [ref, article] : sources_)
+      Problem("prov: source " + std::to_string(keys::GetU32(ref.data() + 8)) + " of statement " +
+              std::to_string(keys::GetU64(ref.data())) + " (article " + Quote(article) +
+              ") is listed by no article");
   }
 
   void CheckStatementEntries() {
     static constexpr std::pair<Flag, const char*> kEntries[] = {
         {kSpo, "spo"},
         {kPos, "pos"},
-        {kOsp, "osp"},
         {kTimeSubject, "time (subject)"},
         {kTimeObject, "time (object)"},
     };
@@ -250,6 +296,9 @@ class Store::Checker {
       const StmtInfo& info = table_[id];
       if (!(info.flags & kPresent)) continue;
       if (!(info.flags & kListed)) Problem(Describe(id, info) + ": listed by no article");
+      if (info.counted_sources != info.live_sources)
+        Problem(Describe(id, info) + ": record counts " + std::to_string(info.live_sources) +
+                " sources, prov holds " + std::to_string(info.counted_sources));
       if (!info.s || !info.p || !info.o) continue;  // reported with the record
       std::string missing;
       for (const auto& [flag, name] : kEntries)
@@ -278,14 +327,14 @@ class Store::Checker {
       if (term == terms_.end() || term->second != e.id)
         Problem("entity " + std::to_string(*id) + ": record of " + Quote(e.id) +
                 " is stored under the id of " + Quote(Name(*id)));
-      referenced_.erase(e.id);
+      referenced_.erase(*id);
       for (const auto& form : AliasMatchKeys(e))
         if (!store_.Get(Column::kAlias, keys::EncodeAliasKey(form, *id)))
           Problem("entity " + Quote(e.id) + ": no alias entry for " + Quote(form));
       return true;
     });
     for (const auto& [entity, stmt] : referenced_)
-      Problem("statement " + std::to_string(stmt) + ": entity " + Quote(entity) +
+      Problem("statement " + std::to_string(stmt) + ": entity " + Quote(Name(entity)) +
               " has no entity record");
   }
 
@@ -346,11 +395,12 @@ class Store::Checker {
   CheckReport report_;
   std::unordered_map<std::string, uint64_t> term_ids_;
   std::unordered_map<uint64_t, std::string> terms_;
+  std::unordered_map<uint64_t, std::string> dict_only_;  // ids with a dict entry only
   uint64_t max_term_ = 0;
   std::vector<StmtInfo> table_;
   std::unordered_map<uint64_t, uint64_t> degrees_;
-  std::unordered_map<std::string, uint64_t> referenced_;  // entity id -> a statement citing it
-  std::unordered_map<std::string, uint64_t> cited_;       // article id -> a statement citing it
+  std::unordered_map<uint64_t, uint64_t> referenced_;     // entity term -> a statement naming it
+  std::unordered_map<std::string, std::string> sources_;  // prov key -> its article, till listed
   std::unordered_set<uint64_t> entity_ids_;
 };
 

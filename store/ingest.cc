@@ -68,7 +68,7 @@ class Store::Writer {
       if (s.place) AddEntity(*s.place);
     }
     ArticleRecord article{meta, {}};
-    for (const auto& s : merged) article.statements.push_back(AddStatement(s));
+    for (const auto& s : merged) AddStatement(s, &article);
     WriteEntities();
     WriteDegrees();
     Put(Column::kArticle, meta.id, EncodeArticle(article));
@@ -80,6 +80,8 @@ class Store::Writer {
     const rocksdb::Status s = store_.db_->Write(wo, &batch_);
     if (!s.ok()) throw StatusError(store_.path_, "write", s);
     store_.counters_ = std::move(counters_);
+    for (const auto& [id, pending] : entities_)
+      if (const auto term = store_.TermId(id)) store_.entity_cache_.erase(*term);
     return result_;
   }
 
@@ -141,21 +143,21 @@ class Store::Writer {
   }
 
   // The stored statement with the same Key(): same subject, predicate and
-  // object (an spo prefix), date (its time entry) and modality (its record).
-  std::optional<StoredStatement> FindStored(const Statement& s, const Triple& t) const {
+  // object (an spo prefix), date (its time entry), and modality (its record).
+  std::optional<std::pair<uint64_t, StatementRecord>> FindStored(const Statement& s,
+                                                                 const Triple& t) const {
     if (IsNewTerm(t.subject) || IsNewTerm(t.predicate) || IsNewTerm(t.object)) return std::nullopt;
-    const std::string key = s.Key();
     const uint32_t when = keys::TimeSortKey(s.date);
-    std::optional<StoredStatement> found;
+    const std::string iso = s.date.ToIso();
+    std::optional<std::pair<uint64_t, StatementRecord>> found;
     const auto scan = [&](uint64_t subject, uint64_t object) {
       store_.ScanTriples({subject, t.predicate, object}, [&](const Triple& match) {
-        // A time entry lookup spares decoding records of other dates, which
-        // grow with every source.
+        // A time entry lookup spares decoding records of other dates.
         if (!store_.Get(Column::kTime, keys::EncodeTimeKey({subject, when, match.stmt})))
           return true;
-        auto record = store_.GetStatement(match.stmt);
-        if (!record || record->Key() != key) return true;
-        found = StoredStatement{match.stmt, std::move(*record)};
+        auto record = store_.GetStatementRecord(match.stmt);
+        if (!record || record->modality != s.modality || record->date.ToIso() != iso) return true;
+        found.emplace(match.stmt, std::move(*record));
         return false;
       });
     };
@@ -166,21 +168,48 @@ class Store::Writer {
     return found;
   }
 
-  uint64_t AddStatement(const Statement& s) {
+  // Adds the statement's sources as provenance entries numbered from `first`.
+  void AddProvenance(uint64_t stmt, uint32_t first, const Statement& s, ArticleRecord* article) {
+    uint32_t seq = first;
+    for (const Provenance& p : s.provenance) {
+      Put(Column::kProv, keys::EncodeProvKey(stmt, seq), EncodeProvenance(p));
+      article->provenance.push_back({stmt, seq});
+      ++seq;
+    }
+    counters_.stats.provenance += s.provenance.size();
+  }
+
+  void AddStatement(const Statement& s, ArticleRecord* article) {
     Triple t{Intern(s.subject.id), Intern(s.predicate), Intern(s.object.id), 0};
+    const auto sources = static_cast<uint32_t>(s.provenance.size());
     if (auto stored = FindStored(s, t)) {
-      const size_t sources = stored->statement.provenance.size();
-      if (MergeSources(&stored->statement, s))
-        Put(Column::kStmt, keys::U64(stored->id), EncodeStatement(stored->statement));
-      counters_.stats.provenance += stored->statement.provenance.size() - sources;
+      auto& [id, record] = *stored;
+      // A statement reported once more is likelier true.
+      record.confidence = CombineConfidence(record.confidence, s.confidence);
+      if (!record.place && s.place) record.place = Intern(s.place->id);
+      if (record.role.empty()) record.role = s.role;
+      AddProvenance(id, record.sources, s, article);
+      record.sources += sources;
+      record.live_sources += sources;
+      Put(Column::kStmt, keys::U64(id), EncodeStatementRecord(record));
       ++result_.merged_statements;
-      return stored->id;
+      return;
     }
     t.stmt = counters_.next_stmt++;
-    Put(Column::kStmt, keys::U64(t.stmt), EncodeStatement(s));
+    StatementRecord record;
+    record.subject = t.subject;
+    record.predicate = t.predicate;
+    record.object = t.object;
+    record.place = s.place ? Intern(s.place->id) : 0;
+    record.date = s.date;
+    record.modality = s.modality;
+    record.role = s.role;
+    record.confidence = s.confidence;
+    record.sources = record.live_sources = sources;
+    Put(Column::kStmt, keys::U64(t.stmt), EncodeStatementRecord(record));
+    AddProvenance(t.stmt, 0, s, article);
     Put(Column::kSpo, keys::EncodeIndexKey({t.subject, t.predicate, t.object, t.stmt}), {});
     Put(Column::kPos, keys::EncodeIndexKey({t.predicate, t.object, t.subject, t.stmt}), {});
-    Put(Column::kOsp, keys::EncodeIndexKey({t.object, t.subject, t.predicate, t.stmt}), {});
     const uint32_t when = keys::TimeSortKey(s.date);
     Put(Column::kTime, keys::EncodeTimeKey({t.subject, when, t.stmt}), {});
     Put(Column::kTime, keys::EncodeTimeKey({t.object, when, t.stmt}), {});
@@ -189,9 +218,7 @@ class Store::Writer {
     ++counters_.stats.statements;
     ++counters_.stats.predicates[s.predicate];
     touched_predicates_.insert(s.predicate);
-    counters_.stats.provenance += s.provenance.size();
     ++result_.new_statements;
-    return t.stmt;
   }
 
   void WriteEntities() {

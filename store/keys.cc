@@ -49,6 +49,19 @@ std::optional<IndexKey> ParseIndexKey(std::string_view s) {
                   GetU64(s.data() + 24)};
 }
 
+std::string EncodeProvKey(uint64_t stmt, uint32_t seq) {
+  std::string s;
+  s.reserve(kProvKeySize);
+  PutU64(&s, stmt);
+  PutU32(&s, seq);
+  return s;
+}
+
+std::optional<ProvKey> ParseProvKey(std::string_view s) {
+  if (s.size() != kProvKeySize) return std::nullopt;
+  return ProvKey{GetU64(s.data()), GetU32(s.data() + 8)};
+}
+
 uint32_t TimeSortKey(const Date& d) { return d.known() ? d.SortKey() : kUndated; }
 
 std::string EncodeTimeKey(const TimeKey& k) {

@@ -20,7 +20,7 @@ std::string U64(uint64_t v);
 // Decodes a value or key that must be exactly one u64.
 std::optional<uint64_t> ParseU64(std::string_view s);
 
-// spo, pos and osp keys: three term ids in index order, then the statement id.
+// spo and pos keys: three term ids in index order, then the statement id.
 struct IndexKey {
   uint64_t a = 0, b = 0, c = 0;
   uint64_t stmt = 0;
@@ -41,6 +41,15 @@ struct TimeKey {
 };
 std::string EncodeTimeKey(const TimeKey& k);
 std::optional<TimeKey> ParseTimeKey(std::string_view s);
+
+// prov keys: statement id, then the entry's number among its sources.
+constexpr size_t kProvKeySize = 12;
+std::string EncodeProvKey(uint64_t stmt, uint32_t seq);
+struct ProvKey {
+  uint64_t stmt = 0;
+  uint32_t seq = 0;
+};
+std::optional<ProvKey> ParseProvKey(std::string_view s);
 
 // alias keys: MatchKey of a surface form, '\0', entity id. A MatchKey never
 // holds '\0', so a prefix of the form scans every form starting with it.

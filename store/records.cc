@@ -3,10 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/error.h"
 #include "core/json_io.h"
 #include "core/normalize.h"
+#include "store/varint.h"
 
 namespace diplograph {
 
@@ -73,15 +75,115 @@ std::string EncodeEntity(const Entity& e) { return Dump(EntityToJson(e)); }
 
 Entity DecodeEntity(std::string_view value) { return Decode(value, EntityFromJson); }
 
-std::string EncodeStatement(const Statement& s) { return Dump(StatementToJson(s)); }
+namespace {
 
-Statement DecodeStatement(std::string_view value) { return Decode(value, StatementFromJson); }
+// Date precision, calendar and modality share one byte.
+uint8_t PackQualifiers(const Date& d, Modality m) {
+  return static_cast<uint8_t>(static_cast<uint8_t>(d.precision) |
+                              (static_cast<uint8_t>(d.calendar) << 2) |
+                              (static_cast<uint8_t>(m) << 5));
+}
+
+}  // namespace
+
+std::string EncodeStatementRecord(const StatementRecord& s) {
+  std::string out;
+  out.reserve(24 + s.role.size());
+  varint::PutU64(&out, s.subject);
+  varint::PutU64(&out, s.predicate);
+  varint::PutU64(&out, s.object);
+  varint::PutU64(&out, s.place);
+  out.push_back(static_cast<char>(PackQualifiers(s.date, s.modality)));
+  varint::PutU64(&out, s.date.known() ? static_cast<uint64_t>(s.date.year) * 10000 +
+                                            static_cast<uint64_t>(s.date.month) * 100 +
+                                            static_cast<uint64_t>(s.date.day)
+                                      : 0);
+  varint::PutString(&out, s.role);
+  varint::PutDouble(&out, s.confidence);
+  varint::PutU64(&out, s.sources);
+  varint::PutU64(&out, s.live_sources);
+  return out;
+}
+
+StatementRecord DecodeStatementRecord(std::string_view value) {
+  varint::Reader r(value);
+  StatementRecord s;
+  s.subject = r.U64();
+  s.predicate = r.U64();
+  s.object = r.U64();
+  s.place = r.U64();
+  const uint8_t q = r.Byte();
+  const uint64_t ymd = r.U64();
+  const auto precision = static_cast<DatePrecision>(q & 3);
+  const auto calendar = static_cast<Calendar>((q >> 2) & 7);
+  const auto modality = static_cast<Modality>((q >> 5) & 3);
+  if (precision > DatePrecision::kDay || calendar > Calendar::kIslamic ||
+      modality > Modality::kNegated || ymd > 99991231)
+    throw Error("malformed record: bad statement qualifiers");
+  if (precision != DatePrecision::kUnknown) {
+    s.date.year = static_cast<int>(ymd / 10000);
+    s.date.month = static_cast<int>(ymd / 100 % 100);
+    s.date.day = static_cast<int>(ymd % 100);
+    s.date.precision = precision;
+  }
+  s.date.calendar = calendar;
+  s.modality = modality;
+  s.role = std::string(r.String());
+  s.confidence = r.Double();
+  s.sources = static_cast<uint32_t>(r.U64());
+  s.live_sources = static_cast<uint32_t>(r.U64());
+  if (!r.done()) throw Error("malformed record: trailing bytes after a statement");
+  return s;
+}
+
+std::string EncodeProvenance(const Provenance& p) {
+  std::string out;
+  out.reserve(32 + p.article.size() + p.text.size() + p.rule.size());
+  varint::PutString(&out, p.article);
+  varint::PutString(&out, p.source);
+  varint::PutString(&out, p.url);
+  varint::PutString(&out, p.published);
+  varint::PutU64(&out, static_cast<uint64_t>(p.sentence + 1));  // -1 (none) is 0
+  varint::PutU64(&out, p.start);
+  varint::PutU64(&out, p.end);
+  varint::PutString(&out, p.text);
+  varint::PutString(&out, p.rule);
+  varint::PutDouble(&out, p.confidence);
+  return out;
+}
+
+Provenance DecodeProvenance(std::string_view value) {
+  varint::Reader r(value);
+  Provenance p;
+  p.article = std::string(r.String());
+  p.source = std::string(r.String());
+  p.url = std::string(r.String());
+  p.published = std::string(r.String());
+  p.sentence = static_cast<int>(r.U64()) - 1;
+  p.start = r.U64();
+  p.end = r.U64();
+  p.text = std::string(r.String());
+  p.rule = std::string(r.String());
+  p.confidence = r.Double();
+  if (!r.done()) throw Error("malformed record: trailing bytes after a provenance entry");
+  return p;
+}
+
+std::vector<uint64_t> ArticleRecord::Statements() const {
+  std::vector<uint64_t> ids;
+  std::unordered_set<uint64_t> seen;
+  for (const ProvenanceRef& ref : provenance)
+    if (seen.insert(ref.stmt).second) ids.push_back(ref.stmt);
+  return ids;
+}
 
 std::string EncodeArticle(const ArticleRecord& a) {
   const ArticleMeta& m = a.meta;
-  json j = {{"id", m.id},         {"title", m.title},          {"url", m.url},
-            {"source", m.source}, {"published", m.published},  {"lang", m.lang},
-            {"path", m.path},     {"statements", a.statements}};
+  json provenance = json::array();
+  for (const ProvenanceRef& ref : a.provenance) provenance.push_back({ref.stmt, ref.seq});
+  json j = {{"id", m.id},         {"title", m.title},         {"url", m.url},
+            {"source", m.source}, {"published", m.published}, {"lang", m.lang},
+            {"path", m.path},     {"provenance", provenance}};
   return Dump(j);
 }
 
@@ -97,7 +199,10 @@ ArticleRecord DecodeArticle(std::string_view value) {
     a.meta.published = Str(j, "published");
     a.meta.lang = Str(j, "lang");
     a.meta.path = Str(j, "path");
-    a.statements = j.at("statements").get<std::vector<uint64_t>>();
+    for (const json& ref : j.at("provenance")) {
+      if (!ref.is_array() || ref.size() != 2) throw Error("malformed provenance reference");
+      a.provenance.push_back({ref[0].get<uint64_t>(), ref[1].get<uint32_t>()});
+    }
     return a;
   });
 }

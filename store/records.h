@@ -1,4 +1,4 @@
-// Records: the JSON values stored in the entity, stmt and article column families.
+// Records: the values of the entity, stmt, prov and article column families.
 #pragma once
 
 #include <cstdint>
@@ -12,10 +12,36 @@
 
 namespace diplograph {
 
-// What the store keeps about an ingested article.
+// One provenance entry: the statement and its number among the statement's
+// sources (the key of the prov column family).
+struct ProvenanceRef {
+  uint64_t stmt = 0;
+  uint32_t seq = 0;
+  friend bool operator==(const ProvenanceRef&, const ProvenanceRef&) = default;
+};
+
+// What the store keeps about an ingested article: what it reported, so that
+// `forget` can take exactly that back.
 struct ArticleRecord {
   ArticleMeta meta;
-  std::vector<uint64_t> statements;  // ids of the statements it reported
+  std::vector<ProvenanceRef> provenance;  // one per source it gave a statement
+
+  // The statements it reported, each once, in the order it reported them.
+  std::vector<uint64_t> Statements() const;
+};
+
+// A statement as stored: its terms as dict ids, its qualifiers, and how many
+// provenance entries it has (they are in the prov column family, so that a
+// new source adds a record instead of rewriting a growing one).
+struct StatementRecord {
+  uint64_t subject = 0, predicate = 0, object = 0;
+  uint64_t place = 0;  // 0: none
+  Date date;
+  Modality modality = Modality::kAsserted;
+  std::string role;
+  double confidence = 0;
+  uint32_t sources = 0;       // provenance entries ever added: the next seq
+  uint32_t live_sources = 0;  // those still stored (forget removes some)
 };
 
 // The MatchKeys under which the alias column family finds an entity: of its
@@ -24,10 +50,14 @@ struct ArticleRecord {
 std::vector<std::string> AliasMatchKeys(const Entity& e);
 
 // Decoders throw Error("malformed record: ...") on a value they cannot read.
+// Entities and articles are JSON (few, and read by people debugging a
+// store); statements and provenance are binary (many: every byte counts).
 std::string EncodeEntity(const Entity& e);
 Entity DecodeEntity(std::string_view value);
-std::string EncodeStatement(const Statement& s);
-Statement DecodeStatement(std::string_view value);
+std::string EncodeStatementRecord(const StatementRecord& s);
+StatementRecord DecodeStatementRecord(std::string_view value);
+std::string EncodeProvenance(const Provenance& p);
+Provenance DecodeProvenance(std::string_view value);
 std::string EncodeArticle(const ArticleRecord& a);
 ArticleRecord DecodeArticle(std::string_view value);
 

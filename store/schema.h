@@ -8,7 +8,8 @@
 namespace diplograph::schema {
 
 // Bumped whenever the layout of any column family changes incompatibly.
-constexpr uint64_t kVersion = 1;
+// 2: binary statement records, provenance in its own column family, no osp.
+constexpr uint64_t kVersion = 2;
 
 // Column families besides RocksDB's "default", which stays empty.
 enum class Column : size_t {
@@ -17,16 +18,17 @@ enum class Column : size_t {
   kDictRev,  // u64 id -> term
   kEntity,   // entity term id -> JSON entity record
   kAlias,    // MatchKey '\0' entity term id -> empty
-  kStmt,     // statement id -> JSON statement record with all its sources
+  kStmt,     // statement id -> binary StatementRecord (terms as ids, no sources)
+  kProv,     // statement id, seq -> binary provenance entry: one per source
   kSpo,      // subject predicate object statement -> empty
-  kPos,      // predicate object subject statement -> empty
-  kOsp,      // object subject predicate statement -> empty
+  kPos,      // predicate object subject statement -> empty; with the few
+             // predicates, (object) and (object, subject) scans use pos and spo
   kTime,     // entity date statement -> empty; one for subject, one for object
-  kArticle,  // article id -> JSON article record with its statement ids
+  kArticle,  // article id -> JSON article record with its provenance entries
 };
 constexpr size_t kColumnCount = 11;
 constexpr const char* kColumnNames[kColumnCount] = {
-    "meta", "dict", "dict_rev", "entity", "alias", "stmt", "spo", "pos", "osp", "time", "article"};
+    "meta", "dict", "dict_rev", "entity", "alias", "stmt", "prov", "spo", "pos", "time", "article"};
 constexpr const char* ColumnName(Column c) { return kColumnNames[static_cast<size_t>(c)]; }
 
 // Keys of `meta`; every value is a u64 in big-endian.

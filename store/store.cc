@@ -18,6 +18,8 @@ using schema::Column;
 
 namespace {
 
+constexpr size_t kEntityCacheSize = 16384;
+
 rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
 std::string_view ToView(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
 
@@ -25,6 +27,10 @@ rocksdb::Options DbOptions() {
   rocksdb::Options options;
   options.info_log_level = rocksdb::WARN_LEVEL;  // keeps the LOG file short
   options.keep_log_file_num = 4;
+  // Keys are fixed-width ids with many zero bytes and records repeat their
+  // sources: ZSTD halves the store against LZ4 (see docs/BENCHMARKS.md).
+  options.compression = rocksdb::kZSTD;
+  options.bottommost_compression = rocksdb::kZSTD;
   rocksdb::BlockBasedTableOptions table;
   // Ingest and queries do many point lookups (dict, entity, stmt).
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
@@ -51,8 +57,6 @@ bool PrepareDirectory(const std::string& path, OpenMode mode) {
   if (st.type() == fs::file_type::not_found) {
     if (mode == OpenMode::kReadOnly)
       throw Error(path + ": no diplograph store here (run `diplograph ingest` first)");
-    // RocksDB would create the last component only.
-    if (!fs::create_directories(path, ec) && ec) throw FileError(path, ec);
     return false;
   }
   if (ec) throw FileError(path, ec);
@@ -89,22 +93,58 @@ std::unique_ptr<Store> Store::Open(const std::string& path, OpenMode mode) {
   return store;
 }
 
+namespace {
+
+// Makes a new, empty store at `path` atomically: it is built under a
+// temporary name, with its schema version written, and renamed into place,
+// so that a crash during creation leaves no half-made store behind (only a
+// temporary directory, which the next creation replaces).
+void CreateStore(const std::string& path) {
+  const std::string temp = path + ".creating";
+  std::error_code ec;
+  fs::remove_all(temp, ec);
+  if (ec) throw FileError(temp, ec);
+  const fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty() && !fs::create_directories(parent, ec) && ec) throw FileError(path, ec);
+  rocksdb::Options options = DbOptions();
+  options.create_if_missing = true;
+  options.create_missing_column_families = true;
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName,
+                           rocksdb::ColumnFamilyOptions(options));
+  for (const char* name : schema::kColumnNames)
+    descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions(options));
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s = rocksdb::DB::Open(options, temp, descriptors, &handles, &raw);
+  if (!s.ok()) throw StatusError(path, "create", s);
+  std::unique_ptr<rocksdb::DB> db(raw);
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  s = db->Put(wo, handles[1 + static_cast<size_t>(Column::kMeta)], ToSlice(schema::kSchemaVersion),
+              keys::U64(schema::kVersion));
+  for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
+  if (s.ok()) s = db->Close();
+  if (!s.ok()) throw StatusError(path, "create", s);
+  db.reset();
+  // Replaces an empty directory the user made for the store, too.
+  fs::rename(temp, path, ec);
+  if (ec) throw FileError(path, ec);
+}
+
+}  // namespace
+
 void Store::OpenDb() {
-  const bool existing = PrepareDirectory(path_, mode_);
+  if (!PrepareDirectory(path_, mode_)) CreateStore(path_);
   rocksdb::Options options = DbOptions();
   const rocksdb::ColumnFamilyOptions cf_options(options);
 
   std::vector<std::string> names;
-  if (existing) {
+  {
     rocksdb::Status s = rocksdb::DB::ListColumnFamilies(options, path_, &names);
     if (!s.ok()) throw StatusError(path_, "open", s);
     if (std::find(names.begin(), names.end(), schema::ColumnName(Column::kMeta)) == names.end())
       throw Error(NoSchemaMessage(path_));
-  } else {
-    options.create_if_missing = true;
-    options.create_missing_column_families = true;
-    names.push_back(rocksdb::kDefaultColumnFamilyName);
-    for (const char* name : schema::kColumnNames) names.push_back(name);
   }
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (const auto& name : names) descriptors.emplace_back(name, cf_options);
@@ -126,20 +166,13 @@ void Store::OpenDb() {
       handles_[static_cast<size_t>(it - std::begin(schema::kColumnNames))] = h;
   }
 
-  if (!existing) {
-    rocksdb::WriteOptions wo;
-    wo.sync = true;
-    rocksdb::Status w = db_->Put(wo, cf(Column::kMeta), ToSlice(schema::kSchemaVersion),
-                                 keys::U64(schema::kVersion));
-    if (!w.ok()) throw StatusError(path_, "write", w);
-  }
   const auto version = Get(Column::kMeta, schema::kSchemaVersion);
   if (!version) throw Error(NoSchemaMessage(path_));
   const auto number = keys::ParseU64(*version);
   if (!number || *number != schema::kVersion) {
     const std::string found = number ? std::to_string(*number) : "unreadable";
     throw Error(path_ + ": store schema version " + found + ", this diplograph reads version " +
-                std::to_string(schema::kVersion));
+                std::to_string(schema::kVersion) + " (ingest the articles again into a new store)");
   }
   for (size_t i = 0; i < schema::kColumnCount; ++i)
     if (!handles_[i])
@@ -221,23 +254,70 @@ std::optional<Entity> Store::GetEntity(std::string_view id) const {
 }
 
 std::optional<Entity> Store::GetEntity(uint64_t id) const {
+  if (auto it = entity_cache_.find(id); it != entity_cache_.end()) return it->second;
   const auto value = Get(Column::kEntity, keys::U64(id));
   if (!value) return std::nullopt;
+  Entity e;
   try {
-    return DecodeEntity(*value);
-  } catch (const Error& e) {
-    throw Error(path_ + ": entity " + std::to_string(id) + ": " + e.what());
+    e = DecodeEntity(*value);
+  } catch (const Error& err) {
+    throw Error(path_ + ": entity " + std::to_string(id) + ": " + err.what());
   }
+  if (entity_cache_.size() >= kEntityCacheSize) entity_cache_.clear();
+  entity_cache_.emplace(id, e);
+  return e;
 }
 
-std::optional<Statement> Store::GetStatement(uint64_t id) const {
+std::optional<StatementRecord> Store::GetStatementRecord(uint64_t id) const {
   const auto value = Get(Column::kStmt, keys::U64(id));
   if (!value) return std::nullopt;
   try {
-    return DecodeStatement(*value);
+    return DecodeStatementRecord(*value);
   } catch (const Error& e) {
     throw Error(path_ + ": statement " + std::to_string(id) + ": " + e.what());
   }
+}
+
+void Store::ForEachProvenance(uint64_t stmt, const ProvenanceFn& fn) const {
+  ScanPrefix(Column::kProv, keys::U64(stmt), [&](std::string_view key, std::string_view value) {
+    const auto k = keys::ParseProvKey(key);
+    if (!k) throw Error(path_ + ": store is corrupt (malformed prov key)");
+    Provenance p;
+    try {
+      p = DecodeProvenance(value);
+    } catch (const Error& e) {
+      throw Error(path_ + ": statement " + std::to_string(stmt) + ": source " +
+                  std::to_string(k->seq) + ": " + e.what());
+    }
+    return fn(ProvenanceRef{k->stmt, k->seq}, p);
+  });
+}
+
+std::optional<Statement> Store::GetStatement(uint64_t id) const {
+  const auto record = GetStatementRecord(id);
+  if (!record) return std::nullopt;
+  auto entity = [&](uint64_t term) {
+    auto e = GetEntity(term);
+    if (!e)
+      throw Error(path_ + ": store is corrupt (statement " + std::to_string(id) + " names entity " +
+                  std::to_string(term) + ", which has no record)");
+    return std::move(*e);
+  };
+  Statement s;
+  s.subject = entity(record->subject);
+  s.predicate = Term(record->predicate);
+  s.object = entity(record->object);
+  if (record->place) s.place = entity(record->place);
+  s.date = record->date;
+  s.modality = record->modality;
+  s.role = record->role;
+  s.confidence = record->confidence;
+  s.provenance.reserve(record->live_sources);
+  ForEachProvenance(id, [&](const ProvenanceRef&, const Provenance& p) {
+    s.provenance.push_back(p);
+    return true;
+  });
+  return s;
 }
 
 std::optional<ArticleRecord> Store::GetArticle(const std::string& article_id) const {
@@ -257,40 +337,39 @@ uint64_t Store::Degree(uint64_t entity) const {
 }
 
 void Store::ScanTriples(const TriplePattern& pattern, const TripleFn& fn) const {
+  const uint64_t s = pattern.subject, p = pattern.predicate, o = pattern.object;
+  // An object without a predicate: one pos (or spo) scan per predicate,
+  // of which there are a few dozen at most; no third index is kept for it.
+  if (o && !p) {
+    std::vector<uint64_t> predicates;
+    for (const auto& [name, count] : counters_.stats.predicates)
+      if (const auto id = TermId(name)) predicates.push_back(*id);
+    std::sort(predicates.begin(), predicates.end());
+    bool go_on = true;
+    for (uint64_t predicate : predicates) {
+      ScanTriples({s, predicate, o}, [&](const Triple& t) { return go_on = fn(t); });
+      if (!go_on) return;
+    }
+    return;
+  }
   // The index whose key starts with the bound terms, and the bound prefix.
   Column column = Column::kSpo;
   std::string prefix;
-  const uint64_t s = pattern.subject, p = pattern.predicate, o = pattern.object;
   if (s) {
-    if (p || !o) {
-      keys::PutU64(&prefix, s);
-      if (p) keys::PutU64(&prefix, p);
-      if (p && o) keys::PutU64(&prefix, o);
-    } else {
-      column = Column::kOsp;
-      keys::PutU64(&prefix, o);
-      keys::PutU64(&prefix, s);
-    }
+    keys::PutU64(&prefix, s);
+    if (p) keys::PutU64(&prefix, p);
+    if (p && o) keys::PutU64(&prefix, o);
   } else if (p) {
     column = Column::kPos;
     keys::PutU64(&prefix, p);
     if (o) keys::PutU64(&prefix, o);
-  } else if (o) {
-    column = Column::kOsp;
-    keys::PutU64(&prefix, o);
   }
   ScanPrefix(column, prefix, [&](std::string_view key, std::string_view) {
     const auto k = keys::ParseIndexKey(key);
     if (!k)
       throw Error(path_ + ": store is corrupt (malformed " + schema::ColumnName(column) + " key)");
-    switch (column) {
-      case Column::kPos:
-        return fn(Triple{k->c, k->a, k->b, k->stmt});
-      case Column::kOsp:
-        return fn(Triple{k->b, k->c, k->a, k->stmt});
-      default:
-        return fn(Triple{k->a, k->b, k->c, k->stmt});
-    }
+    return column == Column::kPos ? fn(Triple{k->c, k->a, k->b, k->stmt})
+                                  : fn(Triple{k->a, k->b, k->c, k->stmt});
   });
 }
 

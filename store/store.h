@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/article.h"
@@ -79,6 +80,14 @@ using TripleFn = std::function<bool(const Triple&)>;
 using TimelineFn = std::function<bool(const keys::TimeKey&)>;
 using AliasFn = std::function<bool(std::string_view match_key, uint64_t entity)>;
 using EntityFn = std::function<bool(uint64_t id, const Entity&)>;
+using ProvenanceFn = std::function<bool(const ProvenanceRef&, const Provenance&)>;
+
+struct ForgetResult {
+  bool found = false;             // the article was stored
+  size_t removed_statements = 0;  // statements only it reported
+  size_t removed_provenance = 0;  // its sources of statements others report too
+  size_t removed_entities = 0;    // entities no statement names any more
+};
 
 // Not thread-safe: use a Store from one thread at a time. Every article is
 // one atomic write, so each read sees whole articles only; a read-only Store
@@ -99,6 +108,11 @@ class Store {
   // one with the sources of all.
   IngestResult IngestArticle(const ArticleMeta& meta, const std::vector<Statement>& statements);
 
+  // Removes an article: its provenance entries, the statements no other
+  // article reports, and the entities no statement names any more, in one
+  // WriteBatch. Nothing happens for an article that is not stored.
+  ForgetResult ForgetArticle(const std::string& article_id);
+
   // From counters kept with every write: O(1).
   StoreStats Stats() const { return counters_.stats; }
   // Recounts and cross-checks every record and index entry: a full scan.
@@ -108,13 +122,19 @@ class Store {
   std::string Term(uint64_t id) const;  // Error if the id is unknown
   std::optional<Entity> GetEntity(std::string_view id) const;
   std::optional<Entity> GetEntity(uint64_t id) const;
+  // The statement with its entities' stored records and every source.
   std::optional<Statement> GetStatement(uint64_t id) const;
+  // The stored record alone: terms as ids, no sources. Cheaper.
+  std::optional<StatementRecord> GetStatementRecord(uint64_t id) const;
+  // The provenance entries of a statement, in the order they were added.
+  void ForEachProvenance(uint64_t stmt, const ProvenanceFn& fn) const;
   std::optional<ArticleRecord> GetArticle(const std::string& article_id) const;
   // Statements with the entity as subject or object.
   uint64_t Degree(uint64_t entity) const;
 
-  // Statements matching the pattern, through whichever of spo, pos and osp
-  // has the bound terms as a prefix, in that index's key order.
+  // Statements matching the pattern, through spo or pos, whichever has the
+  // bound terms as a prefix, in that index's key order; an object bound
+  // without a predicate is one scan per stored predicate, by predicate id.
   void ScanTriples(const TriplePattern& pattern, const TripleFn& fn) const;
   // Statements of an entity with date sort keys in [first, last] (see
   // keys::TimeSortKey), by date then statement id; undated ones last.
@@ -128,6 +148,7 @@ class Store {
  private:
   class Checker;
   class Writer;
+  class Forgetter;
   using Column = schema::Column;
   using ScanFn = std::function<bool(std::string_view key, std::string_view value)>;
 
@@ -155,6 +176,9 @@ class Store {
   // Column families the DB has besides ours (at least "default"), kept to close them.
   std::vector<rocksdb::ColumnFamilyHandle*> other_handles_;
   Counters counters_;
+  // Decoded entity records by term id: statements name the same few actors
+  // over and over. Writes drop the entries they change.
+  mutable std::unordered_map<uint64_t, Entity> entity_cache_;
 };
 
 }  // namespace diplograph

@@ -62,7 +62,8 @@ TEST_CASE("Check reports dangling index entries and wrong counters", "[check]") 
   MakeStore(dir.path());
   {
     RawDb raw(dir.path());
-    raw.Put("osp", keys::EncodeIndexKey({1, 2, 3, 99}), "");
+    raw.Put("pos", keys::EncodeIndexKey({1, 2, 3, 99}), "");
+    raw.Put("prov", keys::EncodeProvKey(98, 0), "");
     raw.Delete("time", raw.Keys("time").back());
     raw.Put("meta", "count:statements", keys::U64(7));
     raw.Put("alias", keys::EncodeAliasKey("ghost", 424242), "");
@@ -70,7 +71,8 @@ TEST_CASE("Check reports dangling index entries and wrong counters", "[check]") 
   auto store = Store::Open(dir.path(), OpenMode::kReadOnly);
   const CheckReport report = store->Check();
   CHECK_FALSE(report.ok());
-  CHECK(Mentions(report, "osp: entry"));
+  CHECK(Mentions(report, "pos: entry"));
+  CHECK(Mentions(report, "prov: source 0 of statement 98, which has no record"));
   CHECK(Mentions(report, "for statement 99, which has no record"));
   CHECK(Mentions(report, "no time ("));
   CHECK(Mentions(report, "counter count:statements is 7, the records count 3"));

@@ -50,8 +50,8 @@ TEST_CASE("an ingested article can be read back", "[ingest]") {
   const auto article = store->GetArticle("sha256:a");
   REQUIRE(article);
   CHECK(article->meta.title == a.title);
-  REQUIRE(article->statements.size() == 3);
-  const auto met = store->GetStatement(article->statements[0]);
+  REQUIRE(article->Statements().size() == 3);
+  const auto met = store->GetStatement(article->Statements()[0]);
   REQUIRE(met);
   CHECK(met->Key() == statements[0].Key());
   CHECK(met->provenance == statements[0].provenance);
@@ -115,8 +115,8 @@ TEST_CASE("the same statement from two articles is one statement with two source
   CHECK(st.provenance == 2);
   CHECK(st.predicates.at("met") == 1);
 
-  const auto ids_a = store->GetArticle("sha256:a")->statements;
-  const auto ids_b = store->GetArticle("sha256:b")->statements;
+  const auto ids_a = store->GetArticle("sha256:a")->Statements();
+  const auto ids_b = store->GetArticle("sha256:b")->Statements();
   REQUIRE(ids_a.size() == 1);
   CHECK(ids_a == ids_b);
   const auto met = store->GetStatement(ids_a[0]);
@@ -149,7 +149,7 @@ TEST_CASE("a statement repeated within one article is merged", "[ingest]") {
   const StoreStats st = store->Stats();
   CHECK(st.statements == 1);
   CHECK(st.provenance == 2);  // the identical duplicate adds no source
-  const auto ids = store->GetArticle("sha256:a")->statements;
+  const auto ids = store->GetArticle("sha256:a")->Statements();
   REQUIRE(ids.size() == 1);
   CHECK(store->GetStatement(ids[0])->confidence == Approx(CombineConfidence(0.5, 0.5)));
 }
@@ -184,7 +184,7 @@ TEST_CASE("the store keeps everything across reopening", "[ingest]") {
   // New ids continue after the stored ones.
   store->IngestArticle(b, {MakeStatement(kVucic, "praised", kIran, Day(2025, 1, 30), b)});
   CHECK(store->Stats().statements == before.statements + 1);
-  const auto ids = store->GetArticle("sha256:b")->statements;
+  const auto ids = store->GetArticle("sha256:b")->Statements();
   REQUIRE(ids.size() == 1);
   CHECK(ids[0] == before.statements + 1);
   CHECK(store->Check().ok());

@@ -65,11 +65,13 @@ TEST_CASE("paths that cannot hold a store are refused", "[open]") {
 TEST_CASE("a store of another schema version is refused", "[open]") {
   TempDir dir;
   MakeStore(dir.path());
-  RawDb(dir.path()).Put("meta", "schema_version", keys::U64(2));
-  CHECK_THROWS_WITH(Store::Open(dir.path(), OpenMode::kReadOnly),
-                    dir.path() + ": store schema version 2, this diplograph reads version 1");
-  CHECK_THROWS_WITH(Store::Open(dir.path(), OpenMode::kReadWrite),
-                    dir.path() + ": store schema version 2, this diplograph reads version 1");
+  RawDb(dir.path()).Put("meta", "schema_version", keys::U64(schema::kVersion + 1));
+  const std::string message =
+      dir.path() + ": store schema version " + std::to_string(schema::kVersion + 1) +
+      ", this diplograph reads version " + std::to_string(schema::kVersion) +
+      " (ingest the articles again into a new store)";
+  CHECK_THROWS_WITH(Store::Open(dir.path(), OpenMode::kReadOnly), message);
+  CHECK_THROWS_WITH(Store::Open(dir.path(), OpenMode::kReadWrite), message);
 }
 
 TEST_CASE("a RocksDB directory that is not a diplograph store is refused", "[open]") {
@@ -81,17 +83,16 @@ TEST_CASE("a RocksDB directory that is not a diplograph store is refused", "[ope
     REQUIRE(rocksdb::DB::Open(options, dir.path(), &db).ok());
     delete db;
   }
+  const std::string reads = "this diplograph reads version " + std::to_string(schema::kVersion);
   const std::string message =
-      dir.path() + ": not a diplograph store (no schema version; this diplograph reads version 1)";
+      dir.path() + ": not a diplograph store (no schema version; " + reads + ")";
   CHECK_THROWS_WITH(Store::Open(dir.path(), OpenMode::kReadWrite), message);
 
   TempDir emptied;
   MakeStore(emptied.path());
   RawDb(emptied.path()).Delete("meta", "schema_version");
   CHECK_THROWS_WITH(Store::Open(emptied.path(), OpenMode::kReadOnly),
-                    emptied.path() +
-                        ": not a diplograph store (no schema version; this diplograph reads "
-                        "version 1)");
+                    emptied.path() + ": not a diplograph store (no schema version; " + reads + ")");
 }
 
 }  // namespace
