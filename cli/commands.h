@@ -18,5 +18,6 @@ void AddNeighborsCommand(CLI::App& app);
 void AddTimelineCommand(CLI::App& app);
 void AddEntitiesCommand(CLI::App& app);
 void AddCheckCommand(CLI::App& app);
+void AddForgetCommand(CLI::App& app);
 
 }  // namespace diplograph

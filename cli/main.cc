@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   diplograph::AddTimelineCommand(app);
   diplograph::AddEntitiesCommand(app);
   diplograph::AddCheckCommand(app);
+  diplograph::AddForgetCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -161,6 +161,9 @@ class Store::Checker {
       if (info.s) referenced_.emplace(info.s, *id);
       if (info.o) referenced_.emplace(info.o, *id);
       if (s.place && TermOf(*id, "place", s.place)) referenced_.emplace(s.place, *id);
+      if (info.s) ++references_[info.s];
+      if (info.o && info.o != info.s) ++references_[info.o];
+      if (s.place && s.place != s.subject && s.place != s.object) ++references_[s.place];
       return true;
     });
   }
@@ -389,6 +392,23 @@ class Store::Checker {
         });
     for (const auto& [entity, n] : degrees_)
       CompareCounter("degree of " + Quote(Name(entity)), 0, n);
+    store_.ScanPrefix(Column::kMeta, schema::kReferencePrefix,
+                      [&](std::string_view key, std::string_view value) {
+                        const auto entity =
+                            keys::ParseU64(key.substr(schema::kReferencePrefix.size()));
+                        const auto n = keys::ParseU64(value);
+                        if (!entity || !n) {
+                          Problem("meta: malformed reference counter");
+                          return true;
+                        }
+                        auto it = references_.find(*entity);
+                        const uint64_t recount = it == references_.end() ? 0 : it->second;
+                        if (it != references_.end()) references_.erase(it);
+                        CompareCounter("references of " + Quote(Name(*entity)), *n, recount);
+                        return true;
+                      });
+    for (const auto& [entity, n] : references_)
+      CompareCounter("references of " + Quote(Name(entity)), 0, n);
   }
 
   const Store& store_;
@@ -399,6 +419,7 @@ class Store::Checker {
   uint64_t max_term_ = 0;
   std::vector<StmtInfo> table_;
   std::unordered_map<uint64_t, uint64_t> degrees_;
+  std::unordered_map<uint64_t, uint64_t> references_;
   std::unordered_map<uint64_t, uint64_t> referenced_;     // entity term -> a statement naming it
   std::unordered_map<std::string, std::string> sources_;  // prov key -> its article, till listed
   std::unordered_set<uint64_t> entity_ids_;

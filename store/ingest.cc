@@ -186,7 +186,11 @@ class Store::Writer {
       auto& [id, record] = *stored;
       // A statement reported once more is likelier true.
       record.confidence = CombineConfidence(record.confidence, s.confidence);
-      if (!record.place && s.place) record.place = Intern(s.place->id);
+      if (!record.place && s.place) {
+        record.place = Intern(s.place->id);
+        if (record.place != record.subject && record.place != record.object)
+          ++reference_delta_[record.place];
+      }
       if (record.role.empty()) record.role = s.role;
       AddProvenance(id, record.sources, s, article);
       record.sources += sources;
@@ -215,6 +219,10 @@ class Store::Writer {
     Put(Column::kTime, keys::EncodeTimeKey({t.object, when, t.stmt}), {});
     ++degree_delta_[t.subject];
     if (t.object != t.subject) ++degree_delta_[t.object];
+    ++reference_delta_[t.subject];
+    if (t.object != t.subject) ++reference_delta_[t.object];
+    if (record.place && record.place != t.subject && record.place != t.object)
+      ++reference_delta_[record.place];
     ++counters_.stats.statements;
     ++counters_.stats.predicates[s.predicate];
     touched_predicates_.insert(s.predicate);
@@ -247,6 +255,12 @@ class Store::Writer {
       keys::PutU64(&key, entity);
       PutCounter(key, before + delta);
     }
+    for (const auto& [entity, delta] : reference_delta_) {
+      std::string key(schema::kReferencePrefix);
+      keys::PutU64(&key, entity);
+      const uint64_t before = IsNewTerm(entity) ? 0 : store_.MetaCounter(key);
+      PutCounter(key, before + delta);
+    }
   }
 
   void WriteCounters() {
@@ -268,6 +282,7 @@ class Store::Writer {
   std::unordered_map<std::string, uint64_t> new_terms_;
   std::map<std::string, PendingEntity> entities_;
   std::unordered_map<uint64_t, uint64_t> degree_delta_;
+  std::unordered_map<uint64_t, uint64_t> reference_delta_;
   std::set<std::string> touched_predicates_;
 };
 

@@ -44,5 +44,8 @@ constexpr std::string_view kPredicatePrefix = "pred:";
 // Followed by an entity term id (u64 BE): statements with that entity as
 // subject or object, so that degree is a point lookup.
 constexpr std::string_view kDegreePrefix = "degree:";
+// Followed by an entity term id: statements naming the entity in any role
+// (subject, object or place); `forget` removes an entity when it reaches 0.
+constexpr std::string_view kReferencePrefix = "refs:";
 
 }  // namespace diplograph::schema

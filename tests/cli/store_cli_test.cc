@@ -119,3 +119,31 @@ TEST_CASE("querying a path that holds no store says so", "[cli][query]") {
   CHECK(r.err.find("nothing.db") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir / "nothing.db"));
 }
+
+TEST_CASE("forget takes an article back out, as if it had never been ingested", "[cli][forget]") {
+  TempDir dir;
+  const std::string both = dir / "both.db", one = dir / "one.db";
+  const std::string kept = Quote(Examples() + "/more.jsonl");
+  // The article to forget: the first statement `extract` gives for it names its id.
+  const std::string file = Examples() + "/en-serbia-iran-talks.txt";
+  RunResult r = Run("extract " + Quote(file));
+  REQUIRE(r.exit_code == 0);
+  const std::string id = json::parse(r.out.substr(0, r.out.find('\n')))["article"];
+
+  REQUIRE(Run("ingest -q --db " + Quote(both) + " " + kept + " " + Quote(file)).exit_code == 0);
+  REQUIRE(Run("ingest -q --db " + Quote(one) + " " + kept).exit_code == 0);
+  REQUIRE(Stats(both) != Stats(one));
+
+  r = Run("forget --db " + Quote(both) + " " + id);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("forgot " + id) != std::string::npos);
+  CHECK(Stats(both) == Stats(one));
+  CHECK(Run("check --db " + Quote(both)).exit_code == 0);
+
+  r = Run("forget --db " + Quote(both) + " " + id);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "diplograph: " + both + ": no article " + id + "\n");
+  r = Run("forget --db " + Quote(dir / "none.db") + " " + id);
+  CHECK(r.exit_code == 1);
+  CHECK_FALSE(std::filesystem::exists(dir / "none.db"));
+}
