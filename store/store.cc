@@ -5,8 +5,10 @@
 #include <rocksdb/table.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 #include "core/error.h"
 #include "store/status_error.h"
@@ -80,6 +82,13 @@ Store::Store(std::string path, OpenMode mode) : path_(std::move(path)), mode_(mo
 
 Store::~Store() {
   if (!db_) return;
+  // Tables, not the log, hold what a writer leaves: the next writer then
+  // has nothing to move at open, under the feet of readers.
+  if (mode_ == OpenMode::kReadWrite) {
+    std::vector<rocksdb::ColumnFamilyHandle*> all(handles_.begin(), handles_.end());
+    all.erase(std::remove(all.begin(), all.end(), nullptr), all.end());
+    db_->Flush(rocksdb::FlushOptions(), all);
+  }
   for (auto* h : handles_)
     if (h) db_->DestroyColumnFamilyHandle(h);
   for (auto* h : other_handles_) db_->DestroyColumnFamilyHandle(h);
@@ -134,6 +143,59 @@ void CreateStore(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// The write-ahead logs and manifests in a store directory: what a writer
+// opening, flushing or compacting the store replaces and deletes.
+std::vector<std::string> LogAndManifestFiles(const std::string& path) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() > 4 && name.compare(name.size() - 4, 4, ".log") == 0) files.push_back(name);
+    if (name.rfind("MANIFEST-", 0) == 0) files.push_back(name);
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+// A read-only open takes the manifest, then replays the write-ahead logs it
+// finds. A writer opening or flushing the store meanwhile moves the logs'
+// contents into table files and deletes the logs, and the reader would see
+// none of it: so the open is repeated until no log or manifest it started
+// from has gone. Table files are all opened at once (max_open_files = -1),
+// so that compactions deleting them later cannot pull them from under it.
+void Store::OpenReader(rocksdb::Options options,
+                       const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors,
+                       std::vector<rocksdb::ColumnFamilyHandle*>* handles, rocksdb::DB** db) {
+  options.max_open_files = -1;
+  constexpr int kAttempts = 50;
+  for (int attempt = 1;; ++attempt) {
+    const std::vector<std::string> before = LogAndManifestFiles(path_);
+    handles->clear();
+    rocksdb::DB* raw = nullptr;
+    const rocksdb::Status s =
+        rocksdb::DB::OpenForReadOnly(options, path_, descriptors, handles, &raw);
+    const std::vector<std::string> after = LogAndManifestFiles(path_);
+    const bool moved = !std::includes(after.begin(), after.end(), before.begin(), before.end());
+    if (s.ok() && !moved) {
+      *db = raw;
+      return;
+    }
+    if (raw) {
+      for (auto* h : *handles) raw->DestroyColumnFamilyHandle(h);
+      delete raw;
+    }
+    if (!moved || attempt == kAttempts) {
+      if (!s.ok()) throw StatusError(path_, "open", s);
+      throw Error(path_ + ": the store kept changing while it was being opened; try again");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2 * attempt));
+  }
+}
+
 void Store::OpenDb() {
   if (!PrepareDirectory(path_, mode_)) CreateStore(path_);
   rocksdb::Options options = DbOptions();
@@ -151,11 +213,12 @@ void Store::OpenDb() {
 
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
-  const rocksdb::Status s =
-      mode_ == OpenMode::kReadOnly
-          ? rocksdb::DB::OpenForReadOnly(options, path_, descriptors, &handles, &raw)
-          : rocksdb::DB::Open(options, path_, descriptors, &handles, &raw);
-  if (!s.ok()) throw StatusError(path_, "open", s);
+  if (mode_ == OpenMode::kReadOnly) {
+    OpenReader(options, descriptors, &handles, &raw);
+  } else {
+    const rocksdb::Status s = rocksdb::DB::Open(options, path_, descriptors, &handles, &raw);
+    if (!s.ok()) throw StatusError(path_, "open", s);
+  }
   db_.reset(raw);
   for (auto* h : handles) {
     auto it =

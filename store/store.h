@@ -21,7 +21,9 @@
 
 namespace rocksdb {
 class ColumnFamilyHandle;
+struct ColumnFamilyDescriptor;
 class DB;
+struct Options;
 }  // namespace rocksdb
 
 namespace diplograph {
@@ -149,6 +151,8 @@ class Store {
   class Checker;
   class Writer;
   class Forgetter;
+  // Writes the column families as SST files and ingests them; needs the DB and counters.
+  friend class BulkLoader;
   using Column = schema::Column;
   using ScanFn = std::function<bool(std::string_view key, std::string_view value)>;
 
@@ -160,6 +164,9 @@ class Store {
 
   Store(std::string path, OpenMode mode);
   void OpenDb();
+  void OpenReader(rocksdb::Options options,
+                  const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors,
+                  std::vector<rocksdb::ColumnFamilyHandle*>* handles, rocksdb::DB** db);
   void LoadCounters();
 
   rocksdb::ColumnFamilyHandle* cf(Column c) const { return handles_[static_cast<size_t>(c)]; }
