@@ -33,6 +33,10 @@ rocksdb::Options DbOptions() {
   // sources: ZSTD halves the store against LZ4 (see docs/BENCHMARKS.md).
   options.compression = rocksdb::kZSTD;
   options.bottommost_compression = rocksdb::kZSTD;
+  // Eleven column families would each buffer up to 64 MB of writes by
+  // default: one budget for all keeps an ingest's memory bounded.
+  options.db_write_buffer_size = size_t{64} << 20;
+  options.write_buffer_size = size_t{16} << 20;
   rocksdb::BlockBasedTableOptions table;
   // Ingest and queries do many point lookups (dict, entity, stmt).
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
