@@ -13,6 +13,7 @@
 #include "cli/progress.h"
 #include "core/error.h"
 #include "extractors/pipeline.h"
+#include "store/bulk_loader.h"
 #include "store/store.h"
 
 namespace diplograph {
@@ -27,6 +28,7 @@ struct IngestArgs {
   ExtractionArgs extraction;
   unsigned threads = 0;  // 0: one per hardware thread
   bool quiet = false;
+  bool bulk = false;  // into a new store through SST files
 };
 
 bool IsArticleFile(const fs::path& p) {
@@ -76,7 +78,10 @@ class Ingester final : public IngestReceiver {
   bool Admit(const Article& article, const InputPosition& pos) override {
     // Opened at the first good article, so that input in which nothing can
     // be read leaves the store untouched (not even created).
-    if (!store_) store_ = Store::Open(args_.db, OpenMode::kReadWrite);
+    if (!store_) {
+      store_ = Store::Open(args_.db, OpenMode::kReadWrite);
+      if (args_.bulk) bulk_ = std::make_unique<BulkLoader>(store_.get());
+    }
     // Stored ones skip extraction. One stored later in this run (a repeat)
     // is extracted and then skipped by IngestArticle: same store either way.
     if (!store_->HasArticle(article.meta.id)) return true;
@@ -89,7 +94,9 @@ class Ingester final : public IngestReceiver {
                  const InputPosition& pos) override {
     if (meta.published.empty() && options_.date) meta.published = options_.date->ToIso();
     // One call, one WriteBatch: each article is stored whole or not at all.
-    const IngestResult r = store_->IngestArticle(meta, statements);
+    // In bulk, everything is stored at Finish, in one atomic ingestion.
+    const IngestResult r =
+        bulk_ ? bulk_->Add(meta, statements) : store_->IngestArticle(meta, statements);
     if (r.skipped) {
       ++skipped_;
     } else {
@@ -105,6 +112,14 @@ class Ingester final : public IngestReceiver {
   void Tick() override { progress_line_.Update(progress_, Elapsed()); }
 
   bool failed() const { return failed_; }
+
+  // Stores what a bulk load gathered; nothing for the normal path.
+  void Finish() {
+    if (!bulk_) return;
+    progress_line_.Clear();
+    bulk_->Finish();
+    bulk_.reset();
+  }
 
   void PrintSummary() {
     progress_line_.Clear();
@@ -139,6 +154,7 @@ class Ingester final : public IngestReceiver {
   const ExtractOptions& options_;
   const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::unique_ptr<Store> store_;
+  std::unique_ptr<BulkLoader> bulk_;
   IngestProgress progress_;
   ProgressLine progress_line_;
   size_t articles_ = 0, skipped_ = 0, merged_ = 0, entities_ = 0, empty_ = 0;
@@ -155,6 +171,7 @@ void Run(const IngestArgs& args) {
   Ingester ingester(args, options, files.size(), IngestPipeline::TotalBytes(files));
   IngestPipeline pipeline(*extractor, options, threads);
   pipeline.Run(files, ingester);
+  ingester.Finish();
   ingester.PrintSummary();
   if (ingester.failed()) throw FailedExit{};
 }
@@ -175,6 +192,9 @@ void AddIngestCommand(CLI::App& app) {
                   "written by one thread, in input order, whatever the number")
       ->check(CLI::Range(1u, 1024u));
   cmd->add_flag("--quiet,-q", args->quiet, "print no progress and no summary");
+  cmd->add_flag("--bulk", args->bulk,
+                "load a new, empty store at once through sorted SST files (for large "
+                "corpora; the same store as without it; memory grows with the corpus)");
   cmd->callback([args] { Run(*args); });
 }
 

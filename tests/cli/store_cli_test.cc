@@ -147,3 +147,21 @@ TEST_CASE("forget takes an article back out, as if it had never been ingested", 
   CHECK(r.exit_code == 1);
   CHECK_FALSE(std::filesystem::exists(dir / "none.db"));
 }
+
+TEST_CASE("ingest --bulk gives the store the normal path gives", "[cli][ingest]") {
+  TempDir dir;
+  const std::string normal = dir / "normal.db", bulk = dir / "bulk.db";
+  REQUIRE(Run("ingest -q --db " + Quote(normal) + " " + Quote(Examples())).exit_code == 0);
+  REQUIRE(Run("ingest -q --bulk --db " + Quote(bulk) + " " + Quote(Examples())).exit_code == 0);
+  CHECK(Stats(bulk) == Stats(normal));
+  CHECK(Run("check --db " + Quote(bulk)).exit_code == 0);
+  const std::string query = "timeline --format json Iran --db ";
+  CHECK(Run(query + Quote(bulk)).out == Run(query + Quote(normal)).out);
+
+  // Only into a new store: a store that holds articles is refused, untouched.
+  const json before = Stats(bulk);
+  const RunResult r = Run("ingest -q --bulk --db " + Quote(bulk) + " " + Quote(Examples()));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "diplograph: " + bulk + ": --bulk loads into a new, empty store\n");
+  CHECK(Stats(bulk) == before);
+}
