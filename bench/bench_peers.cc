@@ -1,0 +1,169 @@
+// bench_peers: diplograph under ../shared/bench-peers' PROJECT_BENCH interface (the load operation).
+//
+//   PROJECT_BENCH=build/bench/bench_peers ../shared/bench-peers/run.sh 1000000 project sqlite kuzu
+//   build/bench/bench_peers DATADIR WORKDIR
+//
+// Reads DATADIR/events.tsv (event_id subject predicate object date source),
+// loads the events into a new store under WORKDIR through the BulkLoader, and
+// prints one JSON line for the `load` operation. The query operations belong
+// to the queries issue.
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/error.h"
+#include "store/bulk_loader.h"
+#include "store/store.h"
+
+namespace diplograph {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The generator's twenty predicates onto the vocabulary, one to one, so that
+// every count survives; where the vocabulary has the same name it is kept.
+const std::map<std::string, std::string>& PredicateMap() {
+  static const std::map<std::string, std::string> map = {
+      {"met", "met"},
+      {"visited", "visited"},
+      {"hosted", "hosted"},
+      {"consulted", "sent_message"},
+      {"praised", "praised"},
+      {"supports", "supports"},
+      {"criticized", "criticized"},
+      {"expressed_intent_to_cooperate", "intends_to_cooperate"},
+      {"negotiated_with", "invited"},
+      {"cooperated_with", "cooperates_with"},
+      {"signed_agreement", "signed_agreement"},
+      {"accused", "accused"},
+      {"demanded", "requested"},
+      {"rejected", "rejected"},
+      {"appealed_to", "participates_in"},
+      {"threatened", "threatened"},
+      {"condemned", "member_of"},
+      {"provided_aid_to", "located_in"},
+      {"sanctioned", "sanctioned"},
+      {"apologized_to", "hosts"},
+  };
+  return map;
+}
+
+double PeakRssMb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+uint64_t DirectoryBytes(const fs::path& dir) {
+  uint64_t total = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir))
+    if (entry.is_regular_file()) total += entry.file_size();
+  return total;
+}
+
+std::vector<std::string_view> Fields(std::string_view line) {
+  std::vector<std::string_view> fields;
+  size_t start = 0;
+  for (size_t tab; (tab = line.find('\t', start)) != std::string_view::npos; start = tab + 1)
+    fields.push_back(line.substr(start, tab - start));
+  fields.push_back(line.substr(start));
+  return fields;
+}
+
+Entity Actor(std::string_view id) {
+  Entity e;
+  e.id = "org:" + std::string(id);
+  e.type = EntityType::kOrganization;
+  e.name = std::string(id);
+  return e;
+}
+
+int Run(const std::string& data_dir, const std::string& work_dir) {
+  const auto start = std::chrono::steady_clock::now();
+  std::ifstream in(data_dir + "/events.tsv");
+  if (!in) throw Error(data_dir + "/events.tsv: cannot open");
+  // An article per source: the events a source reported are its statements.
+  std::unordered_map<std::string, std::vector<Statement>> by_source;
+  std::vector<std::string> sources;  // first-seen order, so the load is repeatable
+  std::string line;
+  std::getline(in, line);  // header
+  size_t events = 0, row = 1;
+  while (std::getline(in, line)) {
+    ++row;
+    if (line.empty()) continue;
+    const auto f = Fields(line);
+    if (f.size() != 6) throw Error(data_dir + "/events.tsv:" + std::to_string(row) + ": 6 fields");
+    auto predicate = PredicateMap().find(std::string(f[2]));
+    if (predicate == PredicateMap().end())
+      throw Error(data_dir + "/events.tsv:" + std::to_string(row) + ": unknown predicate");
+    const auto date = Date::ParseIso(f[4]);
+    if (!date) throw Error(data_dir + "/events.tsv:" + std::to_string(row) + ": bad date");
+    Statement s;
+    s.subject = Actor(f[1]);
+    s.predicate = predicate->second;
+    s.object = Actor(f[3]);
+    s.date = *date;
+    s.confidence = 1.0;
+    Provenance p;
+    p.article = "source:" + std::string(f[5]);
+    p.source = std::string(f[5]);
+    p.rule = std::string(f[0]);  // the event id
+    p.confidence = 1.0;
+    s.provenance.push_back(std::move(p));
+    auto [it, inserted] = by_source.try_emplace(std::string(f[5]));
+    if (inserted) sources.push_back(it->first);
+    it->second.push_back(std::move(s));
+    ++events;
+  }
+  const fs::path db = fs::path(work_dir) / "diplograph.db";
+  fs::remove_all(db);
+  {
+    auto store = Store::Open(db.string(), OpenMode::kReadWrite);
+    BulkLoader loader(store.get());
+    for (const std::string& source : sources) {
+      ArticleMeta meta;
+      meta.id = "source:" + source;
+      meta.source = source;
+      loader.Add(meta, by_source[source]);
+      by_source[source] = {};
+    }
+    loader.Finish();
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const nlohmann::json out = {{"system", "diplograph-" DIPLOGRAPH_VERSION},
+                              {"op", "load"},
+                              {"seconds", seconds},
+                              {"rss_mb", PeakRssMb()},
+                              {"n", events},
+                              {"unit", "events"},
+                              {"rate", static_cast<double>(events) / seconds},
+                              {"disk_mb", static_cast<double>(DirectoryBytes(db)) / 1e6}};
+  std::cout << out.dump() << std::endl;
+  return 0;
+}
+
+}  // namespace
+}  // namespace diplograph
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: bench_peers DATADIR WORKDIR\n");
+    return 2;
+  }
+  try {
+    return diplograph::Run(argv[1], argv[2]);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "bench_peers: %s\n", e.what());
+    return 1;
+  }
+}
