@@ -266,8 +266,15 @@ void BulkLoader::AddStatement(const Statement& s, ArticleRecord* article, Ingest
 
 void BulkLoader::WriteEntities(std::map<std::string, PendingEntity>* pending,
                                IngestResult* result) {
+  // Equal fields give equal records: most entities an article names again
+  // are unchanged, and need no encoding.
+  const auto same = [](const Entity& a, const Entity& b) {
+    return a.id == b.id && a.type == b.type && a.name == b.name && a.names == b.names &&
+           a.attrs == b.attrs;
+  };
   for (auto& [id, p] : *pending) {
     const uint64_t term = Intern(id);
+    if (p.stored && same(p.merged, p.stored->decoded)) continue;
     std::string record = EncodeEntity(p.merged);
     if (p.stored && EncodeEntity(p.stored->decoded) == record) continue;
     // Writer adds the alias keys the stored record lacks and never removes
