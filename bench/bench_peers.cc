@@ -1,10 +1,12 @@
-// bench_peers: diplograph under ../shared/bench-peers' PROJECT_BENCH interface (the load operation).
+// bench_peers: diplograph under ../shared/bench-peers' PROJECT_BENCH interface (the load
+// operation).
 //
 //   PROJECT_BENCH=build/bench/bench_peers ../shared/bench-peers/run.sh 1000000 project sqlite kuzu
 //   build/bench/bench_peers DATADIR WORKDIR
 //
 // Reads DATADIR/events.tsv (event_id subject predicate object date source),
-// loads the events into a new store under WORKDIR through the BulkLoader, and
+// loads the events into a new store under WORKDIR through the BulkLoader (the
+// path of `ingest --bulk`), and
 // prints one JSON line for the `load` operation. The query operations belong
 // to the queries issue.
 #include <sys/resource.h>
@@ -17,7 +19,6 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/error.h"
@@ -87,55 +88,59 @@ Entity Actor(std::string_view id) {
   return e;
 }
 
+// Events arrive as a feed delivers them: each batch of kBatch consecutive
+// events is one article, so the load streams and memory does not hold the
+// events themselves. Each event keeps its source and id in its provenance.
+constexpr size_t kBatch = 1000;
+
 int Run(const std::string& data_dir, const std::string& work_dir) {
   const auto start = std::chrono::steady_clock::now();
   std::ifstream in(data_dir + "/events.tsv");
   if (!in) throw Error(data_dir + "/events.tsv: cannot open");
-  // An article per source: the events a source reported are its statements.
-  std::unordered_map<std::string, std::vector<Statement>> by_source;
-  std::vector<std::string> sources;  // first-seen order, so the load is repeatable
-  std::string line;
-  std::getline(in, line);  // header
-  size_t events = 0, row = 1;
-  while (std::getline(in, line)) {
-    ++row;
-    if (line.empty()) continue;
-    const auto f = Fields(line);
-    if (f.size() != 6) throw Error(data_dir + "/events.tsv:" + std::to_string(row) + ": 6 fields");
-    auto predicate = PredicateMap().find(std::string(f[2]));
-    if (predicate == PredicateMap().end())
-      throw Error(data_dir + "/events.tsv:" + std::to_string(row) + ": unknown predicate");
-    const auto date = Date::ParseIso(f[4]);
-    if (!date) throw Error(data_dir + "/events.tsv:" + std::to_string(row) + ": bad date");
-    Statement s;
-    s.subject = Actor(f[1]);
-    s.predicate = predicate->second;
-    s.object = Actor(f[3]);
-    s.date = *date;
-    s.confidence = 1.0;
-    Provenance p;
-    p.article = "source:" + std::string(f[5]);
-    p.source = std::string(f[5]);
-    p.rule = std::string(f[0]);  // the event id
-    p.confidence = 1.0;
-    s.provenance.push_back(std::move(p));
-    auto [it, inserted] = by_source.try_emplace(std::string(f[5]));
-    if (inserted) sources.push_back(it->first);
-    it->second.push_back(std::move(s));
-    ++events;
-  }
   const fs::path db = fs::path(work_dir) / "diplograph.db";
   fs::remove_all(db);
+  size_t events = 0;
   {
     auto store = Store::Open(db.string(), OpenMode::kReadWrite);
     BulkLoader loader(store.get());
-    for (const std::string& source : sources) {
+    std::vector<Statement> batch;
+    auto flush = [&] {
+      if (batch.empty()) return;
       ArticleMeta meta;
-      meta.id = "source:" + source;
-      meta.source = source;
-      loader.Add(meta, by_source[source]);
-      by_source[source] = {};
+      meta.id = "events:" + std::to_string(events - batch.size());
+      for (Statement& s : batch) s.provenance.front().article = meta.id;
+      loader.Add(meta, batch);
+      batch.clear();
+    };
+    std::string line;
+    std::getline(in, line);  // header
+    size_t row = 1;
+    while (std::getline(in, line)) {
+      ++row;
+      if (line.empty()) continue;
+      const auto f = Fields(line);
+      const std::string where = data_dir + "/events.tsv:" + std::to_string(row);
+      if (f.size() != 6) throw Error(where + ": expected 6 fields");
+      auto predicate = PredicateMap().find(std::string(f[2]));
+      if (predicate == PredicateMap().end()) throw Error(where + ": unknown predicate");
+      const auto date = Date::ParseIso(f[4]);
+      if (!date) throw Error(where + ": bad date");
+      Statement s;
+      s.subject = Actor(f[1]);
+      s.predicate = predicate->second;
+      s.object = Actor(f[3]);
+      s.date = *date;
+      s.confidence = 1.0;
+      Provenance p;
+      p.source = std::string(f[5]);
+      p.rule = std::string(f[0]);  // the event id
+      p.confidence = 1.0;
+      s.provenance.push_back(std::move(p));
+      batch.push_back(std::move(s));
+      ++events;
+      if (batch.size() == kBatch) flush();
     }
+    flush();
     loader.Finish();
   }
   const double seconds =
