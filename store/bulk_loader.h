@@ -77,7 +77,7 @@ class BulkLoader {
   std::vector<std::vector<std::string>> provenance_;  // encoded, by statement id - 1, seq
   std::unordered_map<Identity, uint64_t, IdentityHash> statement_ids_;
   std::vector<std::string> alias_keys_;          // encoded alias keys ever written; may repeat
-  std::map<std::string, EntityState> entities_;  // by entity id
+  std::unordered_map<std::string, EntityState> entities_;  // by entity id
   std::vector<uint64_t> degree_;                 // by term id
   std::vector<uint64_t> references_;             // by term id
   std::map<std::string, std::string> articles_;  // id -> encoded ArticleRecord
