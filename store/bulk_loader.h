@@ -76,11 +76,11 @@ class BulkLoader {
   std::vector<StatementRecord> statements_;           // by statement id - 1
   std::vector<std::vector<std::string>> provenance_;  // encoded, by statement id - 1, seq
   std::unordered_map<Identity, uint64_t, IdentityHash> statement_ids_;
-  std::vector<std::string> alias_keys_;          // encoded alias keys ever written; may repeat
+  std::vector<std::string> alias_keys_;  // encoded alias keys ever written; may repeat
   std::unordered_map<std::string, EntityState> entities_;  // by entity id
-  std::vector<uint64_t> degree_;                 // by term id
-  std::vector<uint64_t> references_;             // by term id
-  std::map<std::string, std::string> articles_;  // id -> encoded ArticleRecord
+  std::vector<uint64_t> degree_;                           // by term id
+  std::vector<uint64_t> references_;                       // by term id
+  std::map<std::string, std::string> articles_;            // id -> encoded ArticleRecord
 };
 
 }  // namespace diplograph

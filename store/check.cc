@@ -392,21 +392,20 @@ class Store::Checker {
         });
     for (const auto& [entity, n] : degrees_)
       CompareCounter("degree of " + Quote(Name(entity)), 0, n);
-    store_.ScanPrefix(Column::kMeta, schema::kReferencePrefix,
-                      [&](std::string_view key, std::string_view value) {
-                        const auto entity =
-                            keys::ParseU64(key.substr(schema::kReferencePrefix.size()));
-                        const auto n = keys::ParseU64(value);
-                        if (!entity || !n) {
-                          Problem("meta: malformed reference counter");
-                          return true;
-                        }
-                        auto it = references_.find(*entity);
-                        const uint64_t recount = it == references_.end() ? 0 : it->second;
-                        if (it != references_.end()) references_.erase(it);
-                        CompareCounter("references of " + Quote(Name(*entity)), *n, recount);
-                        return true;
-                      });
+    store_.ScanPrefix(
+        Column::kMeta, schema::kReferencePrefix, [&](std::string_view key, std::string_view value) {
+          const auto entity = keys::ParseU64(key.substr(schema::kReferencePrefix.size()));
+          const auto n = keys::ParseU64(value);
+          if (!entity || !n) {
+            Problem("meta: malformed reference counter");
+            return true;
+          }
+          auto it = references_.find(*entity);
+          const uint64_t recount = it == references_.end() ? 0 : it->second;
+          if (it != references_.end()) references_.erase(it);
+          CompareCounter("references of " + Quote(Name(*entity)), *n, recount);
+          return true;
+        });
     for (const auto& [entity, n] : references_)
       CompareCounter("references of " + Quote(Name(entity)), 0, n);
   }

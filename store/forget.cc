@@ -44,8 +44,9 @@ class Store::Forgetter {
     }
     for (const auto& [stmt, count] : removed) {
       auto record = store_.GetStatementRecord(stmt);
-      if (!record) throw Error(store_.path_ + ": store is corrupt (article " + article.meta.id +
-                               " lists statement " + std::to_string(stmt) + ", which is gone)");
+      if (!record)
+        throw Error(store_.path_ + ": store is corrupt (article " + article.meta.id +
+                    " lists statement " + std::to_string(stmt) + ", which is gone)");
       counters_.stats.provenance -= count;
       result.removed_provenance += count;
       if (record->live_sources > count) {

@@ -99,7 +99,7 @@ std::string EncodeStatementRecord(const StatementRecord& s) {
                                             static_cast<uint64_t>(s.date.day)
                                       : 0);
   varint::PutString(&out, s.role);
-  varint::PutDouble(&out, s.confidence);
+  varint::PutConfidence(&out, s.confidence);
   varint::PutU64(&out, s.sources);
   varint::PutU64(&out, s.live_sources);
   return out;
@@ -129,7 +129,7 @@ StatementRecord DecodeStatementRecord(std::string_view value) {
   s.date.calendar = calendar;
   s.modality = modality;
   s.role = std::string(r.String());
-  s.confidence = r.Double();
+  s.confidence = r.Confidence();
   s.sources = static_cast<uint32_t>(r.U64());
   s.live_sources = static_cast<uint32_t>(r.U64());
   if (!r.done()) throw Error("malformed record: trailing bytes after a statement");
@@ -148,7 +148,7 @@ std::string EncodeProvenance(const Provenance& p) {
   varint::PutU64(&out, p.end);
   varint::PutString(&out, p.text);
   varint::PutString(&out, p.rule);
-  varint::PutDouble(&out, p.confidence);
+  varint::PutConfidence(&out, p.confidence);
   return out;
 }
 
@@ -164,7 +164,7 @@ Provenance DecodeProvenance(std::string_view value) {
   p.end = r.U64();
   p.text = std::string(r.String());
   p.rule = std::string(r.String());
-  p.confidence = r.Double();
+  p.confidence = r.Confidence();
   if (!r.done()) throw Error("malformed record: trailing bytes after a provenance entry");
   return p;
 }

@@ -37,10 +37,26 @@ rocksdb::Options DbOptions() {
   // default: one budget for all keeps an ingest's memory bounded.
   options.db_write_buffer_size = size_t{64} << 20;
   options.write_buffer_size = size_t{16} << 20;
-  rocksdb::BlockBasedTableOptions table;
-  // Ingest and queries do many point lookups (dict, entity, stmt).
-  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
-  options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  return options;
+}
+
+// Bloom filters serve point lookups (dict, entity, stmt, article, meta);
+// the indexes, aliases and sources are only scanned by prefix, where a
+// filter on whole keys is a byte and a quarter per key of dead weight.
+rocksdb::ColumnFamilyOptions ColumnOptions(const rocksdb::Options& db, const std::string& name) {
+  static const std::shared_ptr<rocksdb::TableFactory> filtered = [] {
+    rocksdb::BlockBasedTableOptions table;
+    table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+    return std::shared_ptr<rocksdb::TableFactory>(rocksdb::NewBlockBasedTableFactory(table));
+  }();
+  static const std::shared_ptr<rocksdb::TableFactory> plain(
+      rocksdb::NewBlockBasedTableFactory(rocksdb::BlockBasedTableOptions()));
+  rocksdb::ColumnFamilyOptions options(db);
+  const bool scanned =
+      name == schema::ColumnName(Column::kSpo) || name == schema::ColumnName(Column::kPos) ||
+      name == schema::ColumnName(Column::kTime) || name == schema::ColumnName(Column::kProv) ||
+      name == schema::ColumnName(Column::kAlias);
+  options.table_factory = scanned ? plain : filtered;
   return options;
 }
 
@@ -124,9 +140,9 @@ void CreateStore(const std::string& path) {
   options.create_missing_column_families = true;
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName,
-                           rocksdb::ColumnFamilyOptions(options));
+                           ColumnOptions(options, rocksdb::kDefaultColumnFamilyName));
   for (const char* name : schema::kColumnNames)
-    descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions(options));
+    descriptors.emplace_back(name, ColumnOptions(options, name));
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s = rocksdb::DB::Open(options, temp, descriptors, &handles, &raw);
@@ -203,7 +219,6 @@ void Store::OpenReader(rocksdb::Options options,
 void Store::OpenDb() {
   if (!PrepareDirectory(path_, mode_)) CreateStore(path_);
   rocksdb::Options options = DbOptions();
-  const rocksdb::ColumnFamilyOptions cf_options(options);
 
   std::vector<std::string> names;
   {
@@ -213,7 +228,7 @@ void Store::OpenDb() {
       throw Error(NoSchemaMessage(path_));
   }
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (const auto& name : names) descriptors.emplace_back(name, cf_options);
+  for (const auto& name : names) descriptors.emplace_back(name, ColumnOptions(options, name));
 
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;

@@ -30,6 +30,21 @@ inline void PutDouble(std::string* dst, double d) {
   dst->append(bytes, 8);
 }
 
+// A confidence: most are a few decimals (0.85, 1), stored as a varint of
+// ten-thousandths with the low bit clear; any other value exactly, as a 1
+// bit and the double's eight bytes. Either way it reads back bit for bit.
+inline void PutConfidence(std::string* dst, double d) {
+  if (d >= 0 && d <= 1) {
+    const auto k = static_cast<uint64_t>(d * 10000 + 0.5);
+    if (static_cast<double>(k) / 10000 == d) {
+      PutU64(dst, k << 1);
+      return;
+    }
+  }
+  PutU64(dst, 1);
+  PutDouble(dst, d);
+}
+
 // Reads a record front to back; every read past the end or of a malformed
 // value throws Error("malformed record: ..."), so a damaged value is
 // reported, never read out of bounds.
@@ -67,6 +82,11 @@ class Reader {
     std::memcpy(&d, data_.data() + pos_, 8);
     pos_ += 8;
     return d;
+  }
+
+  double Confidence() {
+    const uint64_t v = U64();
+    return (v & 1) ? Double() : static_cast<double>(v >> 1) / 10000;
   }
 
   bool done() const { return pos_ == data_.size(); }
