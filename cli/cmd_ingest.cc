@@ -11,6 +11,7 @@
 #include "cli/extraction_options.h"
 #include "cli/ingest_pipeline.h"
 #include "cli/progress.h"
+#include "cli/statement_reader.h"
 #include "core/error.h"
 #include "extractors/pipeline.h"
 #include "store/bulk_loader.h"
@@ -28,7 +29,8 @@ struct IngestArgs {
   ExtractionArgs extraction;
   unsigned threads = 0;  // 0: one per hardware thread
   bool quiet = false;
-  bool bulk = false;  // into a new store through SST files
+  bool bulk = false;        // into a new store through SST files
+  bool statements = false;  // inputs are `extract` output, not articles
 };
 
 bool IsArticleFile(const fs::path& p) {
@@ -161,7 +163,56 @@ class Ingester final : public IngestReceiver {
   bool failed_ = false;
 };
 
+// Stores statements `extract` wrote (possibly on other machines): no
+// extraction, each article's statements one write as usual.
+void RunStatements(const IngestArgs& args) {
+  const auto start = std::chrono::steady_clock::now();
+  std::unique_ptr<Store> store;
+  std::unique_ptr<BulkLoader> bulk;
+  size_t articles = 0, skipped = 0, statements = 0, merged = 0, entities = 0;
+  bool failed = false;
+  for (const std::string& file : ExpandInputs(args.inputs)) {
+    try {
+      ReadStatementGroups(file, [&](ArticleMeta&& meta, std::vector<Statement>&& group) {
+        if (!store) {
+          store = Store::Open(args.db, OpenMode::kReadWrite);
+          if (args.bulk) bulk = std::make_unique<BulkLoader>(store.get());
+        }
+        const IngestResult r = bulk ? bulk->Add(meta, group) : store->IngestArticle(meta, group);
+        if (r.skipped) {
+          ++skipped;
+          return;
+        }
+        ++articles;
+        statements += r.new_statements;
+        merged += r.merged_statements;
+        entities += r.new_entities;
+      });
+    } catch (const Error& e) {
+      std::cerr << "diplograph: " << e.what() << '\n';
+      failed = true;
+    }
+  }
+  if (bulk) bulk->Finish();
+  if (!args.quiet) {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cerr << "stored " << articles << " article" << (articles == 1 ? "" : "s")
+              << " of statements";
+    if (skipped) std::cerr << " (" << skipped << " already stored)";
+    std::cerr << ": " << statements << " new statements, " << merged << " merged into stored ones, "
+              << entities << " new entities";
+    char timing[64];
+    std::snprintf(timing, sizeof timing, " in %.1f s", seconds);
+    std::cerr << timing;
+    if (store) std::cerr << " -> " << store->path();
+    std::cerr << '\n';
+  }
+  if (failed) throw FailedExit{};
+}
+
 void Run(const IngestArgs& args) {
+  if (args.statements) return RunStatements(args);
   const ExtractOptions options = args.extraction.ToOptions();
   const auto extractor = args.extraction.MakeExtractor();
   const std::vector<std::string> files = ExpandInputs(args.inputs);
@@ -195,6 +246,9 @@ void AddIngestCommand(CLI::App& app) {
   cmd->add_flag("--bulk", args->bulk,
                 "load a new, empty store at once through sorted SST files (for large "
                 "corpora; the same store as without it; memory grows with the corpus)");
+  cmd->add_flag("--statements", args->statements,
+                "the inputs are statements as `extract` writes them (JSON Lines), e.g. from a "
+                "batch engine; an article's statements must be on consecutive lines");
   cmd->callback([args] { Run(*args); });
 }
 

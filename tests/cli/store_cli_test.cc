@@ -165,3 +165,48 @@ TEST_CASE("ingest --bulk gives the store the normal path gives", "[cli][ingest]"
   CHECK(r.err == "diplograph: " + bulk + ": --bulk loads into a new, empty store\n");
   CHECK(Stats(bulk) == before);
 }
+
+TEST_CASE("ingest --statements stores what extract wrote, as ingesting the articles does",
+          "[cli][ingest]") {
+  TempDir dir;
+  const std::string articles = Quote(Examples() + "/more.jsonl");
+  RunResult r = Run("extract " + articles);
+  REQUIRE(r.exit_code == 0);
+  const std::string statements = r.out;
+  const std::string extracted = dir / "statements.jsonl";
+  std::ofstream(extracted) << statements;
+
+  const std::string normal = dir / "normal.db", from = dir / "from.db", bulk = dir / "bulk.db";
+  REQUIRE(Run("ingest -q --db " + Quote(normal) + " " + articles).exit_code == 0);
+  REQUIRE(Run("ingest -q --statements --db " + Quote(from) + " " + Quote(extracted)).exit_code ==
+          0);
+  REQUIRE(
+      Run("ingest -q --statements --bulk --db " + Quote(bulk) + " " + Quote(extracted)).exit_code ==
+      0);
+  CHECK(Stats(from) == Stats(normal));
+  CHECK(Stats(bulk) == Stats(normal));
+  CHECK(Run("check --db " + Quote(bulk)).exit_code == 0);
+  // From stdin too, and a second time changes nothing.
+  r = Run("ingest --statements --db " + Quote(from) + " -", extracted);
+  CHECK(r.exit_code == 0);
+  CHECK(Stats(from) == Stats(normal));
+
+  // An article's statements split apart would be stored half: refused.
+  std::vector<std::string> lines;
+  std::istringstream in(statements);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  const std::string first = json::parse(lines.front())["article"];
+  size_t other = 0;
+  while (other < lines.size() && json::parse(lines[other])["article"] == first) ++other;
+  REQUIRE(other < lines.size());
+  const std::string shuffled = dir / "shuffled.jsonl";
+  {
+    std::ofstream out(shuffled);
+    out << lines[other] << '\n';
+    for (const std::string& line : lines) out << line << '\n';
+  }
+  r = Run("ingest -q --statements --db " + Quote(dir / "shuffled.db") + " " + Quote(shuffled));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find(shuffled + ":") != std::string::npos);
+  CHECK(r.err.find("not on consecutive lines") != std::string::npos);
+}
