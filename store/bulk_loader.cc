@@ -177,6 +177,22 @@ uint64_t BulkLoader::Intern(const std::string& term) {
 }
 
 void BulkLoader::AddEntity(std::map<std::string, PendingEntity>* pending, const Entity& e) {
+  // An entity named again with nothing new (the same display name, names
+  // and attributes it has) would merge into itself: nothing to write.
+  if (!pending->count(e.id)) {
+    auto found = entities_.find(e.id);
+    if (found != entities_.end()) {
+      const Entity& stored = found->second.decoded;
+      bool adds = e.type != stored.type || e.name != stored.name;
+      for (const std::string& n : e.names)
+        adds = adds || std::find(stored.names.begin(), stored.names.end(), n) == stored.names.end();
+      for (const auto& [k, v] : e.attrs) {
+        auto a = stored.attrs.find(k);
+        adds = adds || a == stored.attrs.end() || a->second != v;
+      }
+      if (!adds) return;
+    }
+  }
   const auto [it, inserted] = pending->try_emplace(e.id);
   PendingEntity& p = it->second;
   if (inserted) {
