@@ -5,8 +5,11 @@
 #include <rocksdb/sst_file_writer.h>
 
 #include <algorithm>
+#include <array>
+#include <exception>
 #include <filesystem>
 #include <optional>
+#include <thread>
 #include <tuple>
 
 #include "core/error.h"
@@ -322,7 +325,8 @@ void BulkLoader::Finish() {
   if (ec || !fs::create_directories(temp_dir_, ec))
     throw Error(temp_dir_ + ": " + (ec ? ec.message() : "cannot create directory"));
 
-  std::vector<rocksdb::IngestExternalFileArg> args;
+  // One slot per column family, so that the two threads below need no lock.
+  std::array<std::optional<rocksdb::IngestExternalFileArg>, schema::kColumnCount> files;
   // Writes one column family; put() must be called with keys in byte order.
   const auto write = [&](Column c, const auto& fill) {
     SstFile file(db, store_.cf(c), temp_dir_ + "/" + schema::ColumnName(c) + ".sst", store_.path_);
@@ -332,95 +336,120 @@ void BulkLoader::Finish() {
       arg.column_family = store_.cf(c);
       arg.external_files = {*path};
       arg.options.move_files = true;  // same file system: links, no copy
-      args.push_back(std::move(arg));
+      files[static_cast<size_t>(c)] = std::move(arg);
     }
   };
-
-  write(Column::kMeta, [&](const auto& put) {
-    if (articles_.empty()) return;  // Writer writes counters with each article only
-    std::map<std::string, std::string> meta;
-    meta[std::string(schema::kArticles)] = keys::U64(stats_.articles);
-    meta[std::string(schema::kStatements)] = keys::U64(stats_.statements);
-    meta[std::string(schema::kEntities)] = keys::U64(stats_.entities);
-    meta[std::string(schema::kProvenance)] = keys::U64(stats_.provenance);
-    meta[std::string(schema::kNextTerm)] = keys::U64(terms_.size() + 1);
-    meta[std::string(schema::kNextStatement)] = keys::U64(statements_.size() + 1);
-    for (const auto& [name, count] : stats_.predicates)
-      meta[std::string(schema::kPredicatePrefix) + name] = keys::U64(count);
-    for (uint64_t t = 0; t < degree_.size(); ++t)
-      if (degree_[t]) meta[CounterKey(schema::kDegreePrefix, t)] = keys::U64(degree_[t]);
-    for (uint64_t t = 0; t < references_.size(); ++t)
-      if (references_[t]) meta[CounterKey(schema::kReferencePrefix, t)] = keys::U64(references_[t]);
-    for (const auto& [key, value] : meta) put(key, value);
-  });
-  write(Column::kDict, [&](const auto& put) {
-    std::vector<uint64_t> order(terms_.size());
-    for (uint64_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(),
-              [&](uint64_t a, uint64_t b) { return terms_[a] < terms_[b]; });
-    for (uint64_t i : order) put(terms_[i], keys::U64(i + 1));
-  });
-  write(Column::kDictRev, [&](const auto& put) {
-    for (uint64_t i = 0; i < terms_.size(); ++i) put(keys::U64(i + 1), terms_[i]);
-  });
-  write(Column::kEntity, [&](const auto& put) {
-    std::vector<const EntityState*> by_term;
-    for (const auto& [id, state] : entities_) by_term.push_back(&state);
-    std::sort(by_term.begin(), by_term.end(),
-              [](const EntityState* a, const EntityState* b) { return a->term < b->term; });
-    for (const EntityState* e : by_term) put(keys::U64(e->term), e->encoded);
-  });
-  write(Column::kAlias, [&](const auto& put) {
-    std::sort(alias_keys_.begin(), alias_keys_.end());
-    alias_keys_.erase(std::unique(alias_keys_.begin(), alias_keys_.end()), alias_keys_.end());
-    for (const auto& key : alias_keys_) put(key, {});
-  });
-  write(Column::kStmt, [&](const auto& put) {
-    for (uint64_t i = 0; i < statements_.size(); ++i)
-      put(keys::U64(i + 1), EncodeStatementRecord(statements_[i]));
-  });
-  write(Column::kProv, [&](const auto& put) {
-    for (uint64_t i = 0; i < provenance_.size(); ++i)
-      for (uint32_t seq = 0; seq < provenance_[i].size(); ++seq)
-        put(keys::EncodeProvKey(i + 1, seq), provenance_[i][seq]);
-  });
-  // Big-endian keys sort as their numbers do.
-  const auto index = [&](Column c, auto make) {
-    write(c, [&](const auto& put) {
-      std::vector<keys::IndexKey> entries;
-      entries.reserve(statements_.size());
+  const auto write_records = [&](const auto& write) {
+    write(Column::kMeta, [&](const auto& put) {
+      if (articles_.empty()) return;  // Writer writes counters with each article only
+      std::map<std::string, std::string> meta;
+      meta[std::string(schema::kArticles)] = keys::U64(stats_.articles);
+      meta[std::string(schema::kStatements)] = keys::U64(stats_.statements);
+      meta[std::string(schema::kEntities)] = keys::U64(stats_.entities);
+      meta[std::string(schema::kProvenance)] = keys::U64(stats_.provenance);
+      meta[std::string(schema::kNextTerm)] = keys::U64(terms_.size() + 1);
+      meta[std::string(schema::kNextStatement)] = keys::U64(statements_.size() + 1);
+      for (const auto& [name, count] : stats_.predicates)
+        meta[std::string(schema::kPredicatePrefix) + name] = keys::U64(count);
+      for (uint64_t t = 0; t < degree_.size(); ++t)
+        if (degree_[t]) meta[CounterKey(schema::kDegreePrefix, t)] = keys::U64(degree_[t]);
+      for (uint64_t t = 0; t < references_.size(); ++t)
+        if (references_[t])
+          meta[CounterKey(schema::kReferencePrefix, t)] = keys::U64(references_[t]);
+      for (const auto& [key, value] : meta) put(key, value);
+    });
+    write(Column::kDict, [&](const auto& put) {
+      std::vector<uint64_t> order(terms_.size());
+      for (uint64_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::sort(order.begin(), order.end(),
+                [&](uint64_t a, uint64_t b) { return terms_[a] < terms_[b]; });
+      for (uint64_t i : order) put(terms_[i], keys::U64(i + 1));
+    });
+    write(Column::kDictRev, [&](const auto& put) {
+      for (uint64_t i = 0; i < terms_.size(); ++i) put(keys::U64(i + 1), terms_[i]);
+    });
+    write(Column::kEntity, [&](const auto& put) {
+      std::vector<const EntityState*> by_term;
+      for (const auto& [id, state] : entities_) by_term.push_back(&state);
+      std::sort(by_term.begin(), by_term.end(),
+                [](const EntityState* a, const EntityState* b) { return a->term < b->term; });
+      for (const EntityState* e : by_term) put(keys::U64(e->term), e->encoded);
+    });
+    write(Column::kAlias, [&](const auto& put) {
+      std::sort(alias_keys_.begin(), alias_keys_.end());
+      alias_keys_.erase(std::unique(alias_keys_.begin(), alias_keys_.end()), alias_keys_.end());
+      for (const auto& key : alias_keys_) put(key, {});
+    });
+    write(Column::kStmt, [&](const auto& put) {
       for (uint64_t i = 0; i < statements_.size(); ++i)
-        entries.push_back(make(statements_[i], i + 1));
-      std::sort(entries.begin(), entries.end(),
-                [](const keys::IndexKey& x, const keys::IndexKey& y) {
-                  return std::tie(x.a, x.b, x.c, x.stmt) < std::tie(y.a, y.b, y.c, y.stmt);
-                });
-      for (const auto& k : entries) put(keys::EncodeIndexKey(k), {});
+        put(keys::U64(i + 1), EncodeStatementRecord(statements_[i]));
+    });
+    write(Column::kProv, [&](const auto& put) {
+      for (uint64_t i = 0; i < provenance_.size(); ++i)
+        for (uint32_t seq = 0; seq < provenance_[i].size(); ++seq)
+          put(keys::EncodeProvKey(i + 1, seq), provenance_[i][seq]);
+    });
+    write(Column::kArticle, [&](const auto& put) {
+      for (const auto& [id, record] : articles_) put(id, record);
     });
   };
-  index(Column::kSpo, [](const StatementRecord& r, uint64_t id) {
-    return keys::IndexKey{r.subject, r.predicate, r.object, id};
-  });
-  index(Column::kPos, [](const StatementRecord& r, uint64_t id) {
-    return keys::IndexKey{r.predicate, r.object, r.subject, id};
-  });
-  write(Column::kTime, [&](const auto& put) {
-    std::vector<keys::TimeKey> entries;
-    entries.reserve(2 * statements_.size());
-    for (uint64_t i = 0; i < statements_.size(); ++i) {
-      const StatementRecord& r = statements_[i];
-      const uint32_t when = keys::TimeSortKey(r.date);
-      entries.push_back({r.subject, when, i + 1});
-      if (r.object != r.subject) entries.push_back({r.object, when, i + 1});
-    }
-    std::sort(entries.begin(), entries.end(), [](const keys::TimeKey& x, const keys::TimeKey& y) {
-      return std::tie(x.entity, x.when, x.stmt) < std::tie(y.entity, y.when, y.stmt);
+  const auto write_indexes = [&](const auto& write) {
+    // Big-endian keys sort as their numbers do.
+    const auto index = [&](Column c, auto make) {
+      write(c, [&](const auto& put) {
+        std::vector<keys::IndexKey> entries;
+        entries.reserve(statements_.size());
+        for (uint64_t i = 0; i < statements_.size(); ++i)
+          entries.push_back(make(statements_[i], i + 1));
+        std::sort(entries.begin(), entries.end(),
+                  [](const keys::IndexKey& x, const keys::IndexKey& y) {
+                    return std::tie(x.a, x.b, x.c, x.stmt) < std::tie(y.a, y.b, y.c, y.stmt);
+                  });
+        for (const auto& k : entries) put(keys::EncodeIndexKey(k), {});
+      });
+    };
+    index(Column::kSpo, [](const StatementRecord& r, uint64_t id) {
+      return keys::IndexKey{r.subject, r.predicate, r.object, id};
     });
-    for (const auto& k : entries) put(keys::EncodeTimeKey(k), {});
+    index(Column::kPos, [](const StatementRecord& r, uint64_t id) {
+      return keys::IndexKey{r.predicate, r.object, r.subject, id};
+    });
+    write(Column::kTime, [&](const auto& put) {
+      std::vector<keys::TimeKey> entries;
+      entries.reserve(2 * statements_.size());
+      for (uint64_t i = 0; i < statements_.size(); ++i) {
+        const StatementRecord& r = statements_[i];
+        const uint32_t when = keys::TimeSortKey(r.date);
+        entries.push_back({r.subject, when, i + 1});
+        if (r.object != r.subject) entries.push_back({r.object, when, i + 1});
+      }
+      std::sort(entries.begin(), entries.end(), [](const keys::TimeKey& x, const keys::TimeKey& y) {
+        return std::tie(x.entity, x.when, x.stmt) < std::tie(y.entity, y.when, y.stmt);
+      });
+      for (const auto& k : entries) put(keys::EncodeTimeKey(k), {});
+    });
+  };
+  // The indexes are sorted and written on a second thread while this one
+  // writes the records: compressing blocks is most of the time here.
+  std::exception_ptr index_error;
+  std::thread indexes([&] {
+    try {
+      write_indexes(write);
+    } catch (...) {
+      index_error = std::current_exception();
+    }
   });
-  write(Column::kArticle, [&](const auto& put) {
-    for (const auto& [id, record] : articles_) put(id, record);
-  });
+  try {
+    write_records(write);
+  } catch (...) {
+    indexes.join();
+    throw;
+  }
+  indexes.join();
+  if (index_error) std::rethrow_exception(index_error);
+  std::vector<rocksdb::IngestExternalFileArg> args;
+  for (auto& file : files)
+    if (file) args.push_back(std::move(*file));
 
   if (!args.empty()) {
     // One call: RocksDB ingests the files of all column families atomically.
