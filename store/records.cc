@@ -179,12 +179,24 @@ std::vector<uint64_t> ArticleRecord::Statements() const {
 
 std::string EncodeArticle(const ArticleRecord& a) {
   const ArticleMeta& m = a.meta;
-  json provenance = json::array();
-  for (const ProvenanceRef& ref : a.provenance) provenance.push_back({ref.stmt, ref.seq});
-  json j = {{"id", m.id},         {"title", m.title},         {"url", m.url},
-            {"source", m.source}, {"published", m.published}, {"lang", m.lang},
-            {"path", m.path},     {"provenance", provenance}};
-  return Dump(j);
+  const json j = {{"id", m.id},         {"title", m.title},         {"url", m.url},
+                  {"source", m.source}, {"published", m.published}, {"lang", m.lang},
+                  {"path", m.path}};
+  std::string out = Dump(j);
+  // The references, often thousands, are plain numbers: written directly
+  // rather than as JSON values, a node each.
+  out.pop_back();  // the object's closing brace
+  out += ",\"provenance\":[";
+  for (size_t i = 0; i < a.provenance.size(); ++i) {
+    if (i) out += ',';
+    out += '[';
+    out += std::to_string(a.provenance[i].stmt);
+    out += ',';
+    out += std::to_string(a.provenance[i].seq);
+    out += ']';
+  }
+  out += "]}";
+  return out;
 }
 
 ArticleRecord DecodeArticle(std::string_view value) {
