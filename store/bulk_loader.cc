@@ -213,10 +213,11 @@ void BulkLoader::Count(std::vector<uint64_t>* counters, uint64_t term) {
 
 void BulkLoader::AddProvenance(uint64_t stmt, uint32_t first, const Statement& s,
                                ArticleRecord* article) {
-  auto& entries = provenance_[stmt - 1];
   uint32_t seq = first;
   for (const Provenance& p : s.provenance) {
-    entries.push_back(EncodeProvenance(p));
+    const std::string encoded = EncodeProvenance(p);
+    provenance_.push_back({stmt, seq, provenance_bytes_.size(), encoded.size()});
+    provenance_bytes_ += encoded;
     article->provenance.push_back({stmt, seq++});
   }
   stats_.provenance += s.provenance.size();
@@ -269,7 +270,6 @@ void BulkLoader::AddStatement(const Statement& s, ArticleRecord* article, Ingest
   record.confidence = s.confidence;
   record.sources = record.live_sources = sources;
   statements_.push_back(std::move(record));
-  provenance_.emplace_back();
   AddProvenance(id, 0, s, article);
   const StatementRecord& r = statements_.back();
   Count(&degree_, r.subject);
@@ -385,9 +385,13 @@ void BulkLoader::Finish() {
         put(keys::U64(i + 1), EncodeStatementRecord(statements_[i]));
     });
     write(Column::kProv, [&](const auto& put) {
-      for (uint64_t i = 0; i < provenance_.size(); ++i)
-        for (uint32_t seq = 0; seq < provenance_[i].size(); ++seq)
-          put(keys::EncodeProvKey(i + 1, seq), provenance_[i][seq]);
+      std::sort(provenance_.begin(), provenance_.end(),
+                [](const ProvenanceEntry& a, const ProvenanceEntry& b) {
+                  return std::tie(a.stmt, a.seq) < std::tie(b.stmt, b.seq);
+                });
+      const std::string_view bytes = provenance_bytes_;
+      for (const ProvenanceEntry& e : provenance_)
+        put(keys::EncodeProvKey(e.stmt, e.seq), bytes.substr(e.offset, e.size));
     });
     write(Column::kArticle, [&](const auto& put) {
       for (const auto& [id, record] : articles_) put(id, record);

@@ -72,9 +72,17 @@ class BulkLoader {
   std::string temp_dir_;
   StoreStats stats_;
   std::unordered_map<std::string, uint64_t> term_ids_;
-  std::vector<std::string> terms_;                    // by term id - 1
-  std::vector<StatementRecord> statements_;           // by statement id - 1
-  std::vector<std::vector<std::string>> provenance_;  // encoded, by statement id - 1, seq
+  std::vector<std::string> terms_;           // by term id - 1
+  std::vector<StatementRecord> statements_;  // by statement id - 1
+  // Encoded provenance entries, one after another in one buffer: a million
+  // small strings cost memory and time to free.
+  struct ProvenanceEntry {
+    uint64_t stmt = 0;
+    uint32_t seq = 0;
+    size_t offset = 0, size = 0;  // in provenance_bytes_
+  };
+  std::vector<ProvenanceEntry> provenance_;  // in the order added
+  std::string provenance_bytes_;
   std::unordered_map<Identity, uint64_t, IdentityHash> statement_ids_;
   std::vector<std::string> alias_keys_;  // encoded alias keys ever written; may repeat
   std::unordered_map<std::string, EntityState> entities_;  // by entity id
