@@ -12,13 +12,18 @@
 #include <sys/resource.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/error.h"
@@ -93,54 +98,119 @@ Entity Actor(std::string_view id) {
 // events themselves. Each event keeps its source and id in its provenance.
 constexpr size_t kBatch = 1000;
 
+// Parses events.tsv into batches on a thread of its own, so that parsing
+// overlaps loading; at most a few batches wait.
+class BatchReader {
+ public:
+  explicit BatchReader(const std::string& data_dir)
+      : path_(data_dir + "/events.tsv"), thread_([this] { Read(); }) {}
+  ~BatchReader() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+  // The next batch; empty at the end. Rethrows a parse error.
+  std::vector<Statement> Next() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return !queue_.empty() || done_; });
+    if (queue_.empty()) {
+      if (error_) std::rethrow_exception(error_);
+      return {};
+    }
+    std::vector<Statement> batch = std::move(queue_.front());
+    queue_.pop_front();
+    cv_.notify_all();
+    return batch;
+  }
+
+ private:
+  void Read() {
+    try {
+      std::ifstream in(path_);
+      if (!in) throw Error(path_ + ": cannot open");
+      std::string line;
+      std::getline(in, line);  // header
+      size_t row = 1;
+      std::vector<Statement> batch;
+      while (std::getline(in, line)) {
+        ++row;
+        if (line.empty()) continue;
+        batch.push_back(Parse(line, row));
+        if (batch.size() < kBatch) continue;
+        if (!Push(std::move(batch))) return;
+        batch.clear();
+      }
+      if (!batch.empty()) Push(std::move(batch));
+    } catch (...) {
+      std::lock_guard lock(mu_);
+      error_ = std::current_exception();
+    }
+    std::lock_guard lock(mu_);
+    done_ = true;
+    cv_.notify_all();
+  }
+
+  Statement Parse(const std::string& line, size_t row) const {
+    const auto f = Fields(line);
+    const std::string where = path_ + ":" + std::to_string(row);
+    if (f.size() != 6) throw Error(where + ": expected 6 fields");
+    auto predicate = PredicateMap().find(std::string(f[2]));
+    if (predicate == PredicateMap().end()) throw Error(where + ": unknown predicate");
+    const auto date = Date::ParseIso(f[4]);
+    if (!date) throw Error(where + ": bad date");
+    Statement s;
+    s.subject = Actor(f[1]);
+    s.predicate = predicate->second;
+    s.object = Actor(f[3]);
+    s.date = *date;
+    s.confidence = 1.0;
+    Provenance p;
+    p.source = std::string(f[5]);
+    p.rule = std::string(f[0]);  // the event id
+    p.confidence = 1.0;
+    s.provenance.push_back(std::move(p));
+    return s;
+  }
+
+  bool Push(std::vector<Statement>&& batch) {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return queue_.size() < 4 || stop_; });
+    if (stop_) return false;
+    queue_.push_back(std::move(batch));
+    cv_.notify_all();
+    return true;
+  }
+
+  const std::string path_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::vector<Statement>> queue_;
+  bool done_ = false, stop_ = false;
+  std::exception_ptr error_;
+  std::thread thread_;  // last: starts once the members above exist
+};
+
 int Run(const std::string& data_dir, const std::string& work_dir) {
   const auto start = std::chrono::steady_clock::now();
-  std::ifstream in(data_dir + "/events.tsv");
-  if (!in) throw Error(data_dir + "/events.tsv: cannot open");
+  if (!fs::exists(data_dir + "/events.tsv")) throw Error(data_dir + "/events.tsv: cannot open");
   const fs::path db = fs::path(work_dir) / "diplograph.db";
   fs::remove_all(db);
   size_t events = 0;
   {
     auto store = Store::Open(db.string(), OpenMode::kReadWrite);
     BulkLoader loader(store.get());
-    std::vector<Statement> batch;
-    auto flush = [&] {
-      if (batch.empty()) return;
+    BatchReader reader(data_dir);
+    for (std::vector<Statement> batch; !(batch = reader.Next()).empty();) {
       ArticleMeta meta;
-      meta.id = "events:" + std::to_string(events - batch.size());
+      meta.id = "events:" + std::to_string(events);
       for (Statement& s : batch) s.provenance.front().article = meta.id;
       loader.Add(meta, batch);
-      batch.clear();
-    };
-    std::string line;
-    std::getline(in, line);  // header
-    size_t row = 1;
-    while (std::getline(in, line)) {
-      ++row;
-      if (line.empty()) continue;
-      const auto f = Fields(line);
-      const std::string where = data_dir + "/events.tsv:" + std::to_string(row);
-      if (f.size() != 6) throw Error(where + ": expected 6 fields");
-      auto predicate = PredicateMap().find(std::string(f[2]));
-      if (predicate == PredicateMap().end()) throw Error(where + ": unknown predicate");
-      const auto date = Date::ParseIso(f[4]);
-      if (!date) throw Error(where + ": bad date");
-      Statement s;
-      s.subject = Actor(f[1]);
-      s.predicate = predicate->second;
-      s.object = Actor(f[3]);
-      s.date = *date;
-      s.confidence = 1.0;
-      Provenance p;
-      p.source = std::string(f[5]);
-      p.rule = std::string(f[0]);  // the event id
-      p.confidence = 1.0;
-      s.provenance.push_back(std::move(p));
-      batch.push_back(std::move(s));
-      ++events;
-      if (batch.size() == kBatch) flush();
+      events += batch.size();
     }
-    flush();
     loader.Finish();
   }
   const double seconds =
