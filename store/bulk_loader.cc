@@ -14,6 +14,7 @@
 
 #include "core/error.h"
 #include "core/predicate.h"
+#include "store/article_statements.h"
 #include "store/status_error.h"
 
 namespace diplograph {
@@ -24,51 +25,6 @@ using schema::Column;
 namespace {
 
 rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
-
-// MergeSources and Validate repeat those of ingest.cc (private there): the
-// bulk store must come out identical, so keep the two in step.
-bool MergeSources(Statement* into, const Statement& from) {
-  bool changed = false;
-  for (const auto& p : from.provenance) {
-    if (std::find(into->provenance.begin(), into->provenance.end(), p) != into->provenance.end())
-      continue;
-    into->provenance.push_back(p);
-    changed = true;
-  }
-  if (changed) into->confidence = CombineConfidence(into->confidence, from.confidence);
-  if (!into->place && from.place) {
-    into->place = from.place;
-    changed = true;
-  }
-  if (into->role.empty() && !from.role.empty()) {
-    into->role = from.role;
-    changed = true;
-  }
-  return changed;
-}
-
-void Validate(const ArticleMeta& meta, const Statement& s) {
-  const std::string where = "article " + meta.id + ": ";
-  if (s.subject.id.empty()) throw Error(where + "statement without a subject id");
-  if (s.object.id.empty()) throw Error(where + "statement without an object id");
-  if (s.place && s.place->id.empty()) throw Error(where + "statement place without an id");
-  if (!FindPredicate(s.predicate)) throw Error(where + "unknown predicate \"" + s.predicate + "\"");
-}
-
-std::vector<Statement> MergeWithinArticle(const ArticleMeta& meta,
-                                          const std::vector<Statement>& statements) {
-  std::vector<Statement> merged;
-  std::unordered_map<std::string, size_t> by_key;
-  for (const auto& s : statements) {
-    Validate(meta, s);
-    const auto [it, inserted] = by_key.try_emplace(s.Key(), merged.size());
-    if (inserted)
-      merged.push_back(s);
-    else
-      MergeSources(&merged[it->second], s);
-  }
-  return merged;
-}
 
 std::string CounterKey(std::string_view prefix, uint64_t entity) {
   std::string key(prefix);

@@ -359,6 +359,26 @@ class Store::Checker {
               ", the records count " + std::to_string(counted));
   }
 
+  // The per-entity counters under `prefix` against those recounted (which
+  // this empties): each stored one, and each recounted one never stored.
+  void CompareEntityCounters(std::string_view prefix, const std::string& what,
+                             std::unordered_map<uint64_t, uint64_t>* recounted) {
+    store_.ScanPrefix(Column::kMeta, prefix, [&](std::string_view key, std::string_view value) {
+      const auto entity = keys::ParseU64(key.substr(prefix.size()));
+      const auto n = keys::ParseU64(value);
+      if (!entity || !n) {
+        Problem("meta: malformed counter " + Quote(key));
+        return true;
+      }
+      auto it = recounted->find(*entity);
+      const uint64_t recount = it == recounted->end() ? 0 : it->second;
+      if (it != recounted->end()) recounted->erase(it);
+      CompareCounter(what + Quote(Name(*entity)), *n, recount);
+      return true;
+    });
+    for (const auto& [entity, n] : *recounted) CompareCounter(what + Quote(Name(entity)), 0, n);
+  }
+
   void CheckCounters() {
     const Counters& c = store_.counters_;
     const StoreStats& counted = report_.counted;
@@ -376,38 +396,8 @@ class Store::Checker {
       CompareCounter(std::string(schema::kPredicatePrefix) + name,
                      stored == c.stats.predicates.end() ? 0 : stored->second, n);
     }
-    store_.ScanPrefix(
-        Column::kMeta, schema::kDegreePrefix, [&](std::string_view key, std::string_view value) {
-          const auto entity = keys::ParseU64(key.substr(schema::kDegreePrefix.size()));
-          const auto n = keys::ParseU64(value);
-          if (!entity || !n) {
-            Problem("meta: malformed degree counter");
-            return true;
-          }
-          auto it = degrees_.find(*entity);
-          const uint64_t recount = it == degrees_.end() ? 0 : it->second;
-          if (it != degrees_.end()) degrees_.erase(it);
-          CompareCounter("degree of " + Quote(Name(*entity)), *n, recount);
-          return true;
-        });
-    for (const auto& [entity, n] : degrees_)
-      CompareCounter("degree of " + Quote(Name(entity)), 0, n);
-    store_.ScanPrefix(
-        Column::kMeta, schema::kReferencePrefix, [&](std::string_view key, std::string_view value) {
-          const auto entity = keys::ParseU64(key.substr(schema::kReferencePrefix.size()));
-          const auto n = keys::ParseU64(value);
-          if (!entity || !n) {
-            Problem("meta: malformed reference counter");
-            return true;
-          }
-          auto it = references_.find(*entity);
-          const uint64_t recount = it == references_.end() ? 0 : it->second;
-          if (it != references_.end()) references_.erase(it);
-          CompareCounter("references of " + Quote(Name(*entity)), *n, recount);
-          return true;
-        });
-    for (const auto& [entity, n] : references_)
-      CompareCounter("references of " + Quote(Name(entity)), 0, n);
+    CompareEntityCounters(schema::kDegreePrefix, "degree of ", &degrees_);
+    CompareEntityCounters(schema::kReferencePrefix, "references of ", &references_);
   }
 
   const Store& store_;

@@ -1,0 +1,55 @@
+#include "store/article_statements.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "core/error.h"
+#include "core/predicate.h"
+
+namespace diplograph {
+
+namespace {
+
+// Adds the sources of `from` that `into` lacks, and a place or role `into`
+// lacks. A statement reported once more is likelier true, so confidence
+// combines when a source is new.
+void MergeSources(Statement* into, const Statement& from) {
+  bool added = false;
+  for (const auto& p : from.provenance) {
+    if (std::find(into->provenance.begin(), into->provenance.end(), p) != into->provenance.end())
+      continue;
+    into->provenance.push_back(p);
+    added = true;
+  }
+  if (added) into->confidence = CombineConfidence(into->confidence, from.confidence);
+  if (!into->place && from.place) into->place = from.place;
+  if (into->role.empty() && !from.role.empty()) into->role = from.role;
+}
+
+void Validate(const ArticleMeta& meta, const Statement& s) {
+  const std::string where = "article " + meta.id + ": ";
+  if (s.subject.id.empty()) throw Error(where + "statement without a subject id");
+  if (s.object.id.empty()) throw Error(where + "statement without an object id");
+  if (s.place && s.place->id.empty()) throw Error(where + "statement place without an id");
+  if (!FindPredicate(s.predicate)) throw Error(where + "unknown predicate \"" + s.predicate + "\"");
+}
+
+}  // namespace
+
+std::vector<Statement> MergeWithinArticle(const ArticleMeta& meta,
+                                          const std::vector<Statement>& statements) {
+  std::vector<Statement> merged;
+  std::unordered_map<std::string, size_t> by_key;
+  for (const auto& s : statements) {
+    Validate(meta, s);
+    const auto [it, inserted] = by_key.try_emplace(s.Key(), merged.size());
+    if (inserted)
+      merged.push_back(s);
+    else
+      MergeSources(&merged[it->second], s);
+  }
+  return merged;
+}
+
+}  // namespace diplograph
