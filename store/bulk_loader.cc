@@ -26,12 +26,6 @@ namespace {
 
 rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
 
-std::string CounterKey(std::string_view prefix, uint64_t entity) {
-  std::string key(prefix);
-  keys::PutU64(&key, entity);
-  return key;
-}
-
 // One column family's SST file, opened at the first key: SstFileWriter
 // refuses to finish a file without entries, and an empty column family
 // needs no file.
@@ -308,10 +302,11 @@ void BulkLoader::Finish() {
       for (const auto& [name, count] : stats_.predicates)
         meta[std::string(schema::kPredicatePrefix) + name] = keys::U64(count);
       for (uint64_t t = 0; t < degree_.size(); ++t)
-        if (degree_[t]) meta[CounterKey(schema::kDegreePrefix, t)] = keys::U64(degree_[t]);
+        if (degree_[t])
+          meta[keys::EntityCounterKey(schema::kDegreePrefix, t)] = keys::U64(degree_[t]);
       for (uint64_t t = 0; t < references_.size(); ++t)
         if (references_[t])
-          meta[CounterKey(schema::kReferencePrefix, t)] = keys::U64(references_[t]);
+          meta[keys::EntityCounterKey(schema::kReferencePrefix, t)] = keys::U64(references_[t]);
       for (const auto& [key, value] : meta) put(key, value);
     });
     write(Column::kDict, [&](const auto& put) {

@@ -17,12 +17,6 @@ namespace {
 
 rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
 
-std::string CounterKey(std::string_view prefix, uint64_t entity) {
-  std::string key(prefix);
-  keys::PutU64(&key, entity);
-  return key;
-}
-
 }  // namespace
 
 // Removes what the article's record lists: its provenance entries; the
@@ -119,7 +113,7 @@ class Store::Forgetter {
   // whose references reach zero, with their aliases.
   size_t RemoveUnnamedEntities() {
     for (const auto& [entity, drop] : degree_drop_) {
-      const std::string key = CounterKey(schema::kDegreePrefix, entity);
+      const std::string key = keys::EntityCounterKey(schema::kDegreePrefix, entity);
       const uint64_t before = store_.MetaCounter(key);
       if (before > drop)
         Put(Column::kMeta, key, keys::U64(before - drop));
@@ -128,7 +122,7 @@ class Store::Forgetter {
     }
     size_t removed = 0;
     for (const auto& [entity, drop] : references_) {
-      const std::string key = CounterKey(schema::kReferencePrefix, entity);
+      const std::string key = keys::EntityCounterKey(schema::kReferencePrefix, entity);
       const uint64_t before = store_.MetaCounter(key);
       if (before > drop) {
         Put(Column::kMeta, key, keys::U64(before - drop));

@@ -208,13 +208,10 @@ class Store::Writer {
   void WriteDegrees() {
     for (const auto& [entity, delta] : degree_delta_) {
       const uint64_t before = IsNewTerm(entity) ? 0 : store_.Degree(entity);
-      std::string key(schema::kDegreePrefix);
-      keys::PutU64(&key, entity);
-      PutCounter(key, before + delta);
+      PutCounter(keys::EntityCounterKey(schema::kDegreePrefix, entity), before + delta);
     }
     for (const auto& [entity, delta] : reference_delta_) {
-      std::string key(schema::kReferencePrefix);
-      keys::PutU64(&key, entity);
+      const std::string key = keys::EntityCounterKey(schema::kReferencePrefix, entity);
       const uint64_t before = IsNewTerm(entity) ? 0 : store_.MetaCounter(key);
       PutCounter(key, before + delta);
     }

@@ -62,6 +62,12 @@ std::optional<ProvKey> ParseProvKey(std::string_view s) {
   return ProvKey{GetU64(s.data()), GetU32(s.data() + 8)};
 }
 
+std::string EntityCounterKey(std::string_view prefix, uint64_t entity) {
+  std::string key(prefix);
+  PutU64(&key, entity);
+  return key;
+}
+
 uint32_t TimeSortKey(const Date& d) { return d.known() ? d.SortKey() : kUndated; }
 
 std::string EncodeTimeKey(const TimeKey& k) {

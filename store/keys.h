@@ -60,6 +60,10 @@ struct AliasKey {
 };
 std::optional<AliasKey> ParseAliasKey(std::string_view s);
 
+// A per-entity counter of meta: the prefix (degree:, refs:), then the
+// entity's term id.
+std::string EntityCounterKey(std::string_view prefix, uint64_t entity);
+
 // The smallest key greater than every key starting with prefix (an exclusive
 // upper bound for a prefix scan); empty when there is none.
 std::string PrefixEnd(std::string_view prefix);

@@ -415,9 +415,7 @@ std::optional<ArticleRecord> Store::GetArticle(const std::string& article_id) co
 }
 
 uint64_t Store::Degree(uint64_t entity) const {
-  std::string key(schema::kDegreePrefix);
-  keys::PutU64(&key, entity);
-  return MetaCounter(key);
+  return MetaCounter(keys::EntityCounterKey(schema::kDegreePrefix, entity));
 }
 
 void Store::ScanTriples(const TriplePattern& pattern, const TripleFn& fn) const {
