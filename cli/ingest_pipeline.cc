@@ -10,17 +10,6 @@ namespace diplograph {
 
 namespace {
 
-// The choice ReadArticles makes. We read and parse in two steps ourselves
-// because a file's articles may be released only once all of it has parsed.
-ArticleFormat FormatOf(const std::string& path) {
-  if (path == "-") return ArticleFormat::kAuto;
-  const std::string ext = std::filesystem::path(path).extension().string();
-  if (ext == ".jsonl" || ext == ".ndjson") return ArticleFormat::kJsonLines;
-  if (ext == ".html" || ext == ".htm") return ArticleFormat::kHtml;
-  if (ext == ".txt") return ArticleFormat::kText;
-  return ArticleFormat::kAuto;
-}
-
 constexpr size_t kHoldBytes = size_t{64} << 20;
 
 // 0 for stdin and for what is not a readable regular file.
@@ -129,7 +118,7 @@ void IngestPipeline::ReadFiles(const std::vector<std::string>& files) {
 }
 
 void IngestPipeline::ReadFile(const std::string& file, size_t index, uint64_t size) {
-  const ArticleFormat format = FormatOf(file);
+  const ArticleFormat format = FormatOfPath(file);
   std::string content;
   std::vector<Article> held;
   size_t held_bytes = 0, count = 0;

@@ -140,18 +140,17 @@ std::string ReadInput(const std::string& path, size_t max_bytes) {
   return data;
 }
 
+ArticleFormat FormatOfPath(const std::string& path) {
+  if (path == "-") return ArticleFormat::kAuto;
+  const std::string ext = std::filesystem::path(path).extension().string();
+  if (ext == ".jsonl" || ext == ".ndjson") return ArticleFormat::kJsonLines;
+  if (ext == ".html" || ext == ".htm") return ArticleFormat::kHtml;
+  if (ext == ".txt") return ArticleFormat::kText;
+  return ArticleFormat::kAuto;
+}
+
 void ReadArticles(const std::string& path, const std::function<void(Article&&)>& sink) {
-  const std::string content = ReadInput(path);
-  ArticleFormat format = ArticleFormat::kAuto;
-  const std::filesystem::path p(path);
-  const std::string ext = p.extension().string();
-  if (ext == ".jsonl" || ext == ".ndjson")
-    format = ArticleFormat::kJsonLines;
-  else if (ext == ".html" || ext == ".htm")
-    format = ArticleFormat::kHtml;
-  else if (ext == ".txt")
-    format = ArticleFormat::kText;
-  ParseArticles(content, path, format, sink);
+  ParseArticles(ReadInput(path), path, FormatOfPath(path), sink);
 }
 
 }  // namespace diplograph

@@ -23,9 +23,12 @@ void ParseArticles(std::string_view content, const std::string& name, ArticleFor
 // is missing, a directory, unreadable or larger than `max_bytes`.
 std::string ReadInput(const std::string& path, size_t max_bytes = size_t{1} << 30);
 
-// ReadInput then ParseArticles; the format is chosen from the extension
-// (.jsonl, .ndjson -> JSON Lines; .html, .htm -> HTML; .txt -> text) or,
-// otherwise and for stdin, from the first character.
+// The format a path's extension names (.jsonl, .ndjson -> JSON Lines; .html,
+// .htm -> HTML; .txt -> text); kAuto otherwise and for stdin ("-"), which
+// ParseArticles decides from the first character.
+ArticleFormat FormatOfPath(const std::string& path);
+
+// ReadInput then ParseArticles, in the format FormatOfPath gives.
 void ReadArticles(const std::string& path, const std::function<void(Article&&)>& sink);
 
 }  // namespace diplograph
