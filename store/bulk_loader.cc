@@ -124,18 +124,25 @@ IngestResult BulkLoader::Add(const ArticleMeta& meta, const std::vector<Statemen
 }
 
 uint64_t BulkLoader::Intern(const std::string& term) {
-  const auto [it, inserted] = term_ids_.try_emplace(term, terms_.size() + 1);
-  if (inserted) terms_.push_back(term);
-  return it->second;
+  const auto [it, inserted] = term_ids_.try_emplace(term);
+  if (inserted) {
+    terms_.push_back(term);
+    it->second.id = terms_.size();
+  }
+  return it->second.id;
+}
+
+BulkLoader::EntityState* BulkLoader::FindEntity(const std::string& id) {
+  auto it = term_ids_.find(id);
+  return it == term_ids_.end() ? nullptr : it->second.entity.get();
 }
 
 void BulkLoader::AddEntity(std::map<std::string, PendingEntity>* pending, const Entity& e) {
   // An entity named again with nothing new (the same display name, names
   // and attributes it has) would merge into itself: nothing to write.
   if (!pending->count(e.id)) {
-    auto found = entities_.find(e.id);
-    if (found != entities_.end()) {
-      const Entity& stored = found->second.decoded;
+    if (const EntityState* found = FindEntity(e.id)) {
+      const Entity& stored = found->decoded;
       bool adds = e.type != stored.type || e.name != stored.name;
       for (const std::string& n : e.names)
         adds = adds || std::find(stored.names.begin(), stored.names.end(), n) == stored.names.end();
@@ -149,7 +156,7 @@ void BulkLoader::AddEntity(std::map<std::string, PendingEntity>* pending, const 
   const auto [it, inserted] = pending->try_emplace(e.id);
   PendingEntity& p = it->second;
   if (inserted) {
-    if (auto found = entities_.find(e.id); found != entities_.end()) p.stored = &found->second;
+    p.stored = FindEntity(e.id);
     p.merged = p.stored ? p.stored->decoded : e;
   }
   p.merged.Merge(e);
@@ -253,7 +260,9 @@ void BulkLoader::WriteEntities(std::map<std::string, PendingEntity>* pending,
     if (state) {
       old_keys = AliasMatchKeys(state->decoded);
     } else {
-      state = &entities_[id];
+      auto& slot = term_ids_[id].entity;  // the term exists: interned above
+      slot = std::make_unique<EntityState>();
+      state = slot.get();
       state->term = term;
       ++stats_.entities;
       ++result->new_entities;
@@ -321,7 +330,8 @@ void BulkLoader::Finish() {
     });
     write(Column::kEntity, [&](const auto& put) {
       std::vector<const EntityState*> by_term;
-      for (const auto& [id, state] : entities_) by_term.push_back(&state);
+      for (const auto& [id, term] : term_ids_)
+        if (term.entity) by_term.push_back(term.entity.get());
       std::sort(by_term.begin(), by_term.end(),
                 [](const EntityState* a, const EntityState* b) { return a->term < b->term; });
       for (const EntityState* e : by_term) put(keys::U64(e->term), e->encoded);

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -60,6 +61,8 @@ class BulkLoader {
   };
 
   uint64_t Intern(const std::string& term);
+  // The entity record loaded so far for an entity id; nullptr if none.
+  EntityState* FindEntity(const std::string& id);
   void AddEntity(std::map<std::string, PendingEntity>* pending, const Entity& e);
   void AddStatement(const Statement& s, ArticleRecord* article, IngestResult* result,
                     std::vector<std::pair<Identity, uint64_t>>* added);
@@ -71,7 +74,13 @@ class BulkLoader {
   bool finished_ = false;
   std::string temp_dir_;
   StoreStats stats_;
-  std::unordered_map<std::string, uint64_t> term_ids_;
+  // Every term by its text, with the entity it names, if any: one table, so
+  // that an entity's record and its id are found with one lookup.
+  struct Term {
+    uint64_t id = 0;
+    std::unique_ptr<EntityState> entity;
+  };
+  std::unordered_map<std::string, Term> term_ids_;
   std::vector<std::string> terms_;           // by term id - 1
   std::vector<StatementRecord> statements_;  // by statement id - 1
   // Encoded provenance entries, one after another in one buffer: a million
@@ -84,11 +93,10 @@ class BulkLoader {
   std::vector<ProvenanceEntry> provenance_;  // in the order added
   std::string provenance_bytes_;
   std::unordered_map<Identity, uint64_t, IdentityHash> statement_ids_;
-  std::vector<std::string> alias_keys_;  // encoded alias keys ever written; may repeat
-  std::unordered_map<std::string, EntityState> entities_;  // by entity id
-  std::vector<uint64_t> degree_;                           // by term id
-  std::vector<uint64_t> references_;                       // by term id
-  std::map<std::string, std::string> articles_;            // id -> encoded ArticleRecord
+  std::vector<std::string> alias_keys_;          // encoded alias keys ever written; may repeat
+  std::vector<uint64_t> degree_;                 // by term id
+  std::vector<uint64_t> references_;             // by term id
+  std::map<std::string, std::string> articles_;  // id -> encoded ArticleRecord
 };
 
 }  // namespace diplograph
