@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/error.h"
@@ -35,10 +36,34 @@ void Validate(const ArticleMeta& meta, const Statement& s) {
   if (!FindPredicate(s.predicate)) throw Error(where + "unknown predicate \"" + s.predicate + "\"");
 }
 
+// A hash of what Statement::Key() spells, without building the string:
+// equal keys give equal hashes, so statements of distinct hashes are distinct.
+size_t KeyHash(const Statement& s) {
+  const PredicateInfo* info = FindPredicate(s.predicate);
+  const bool swap = info && info->symmetric && s.object.id < s.subject.id;
+  const std::hash<std::string_view> h;
+  size_t k = h(swap ? s.object.id : s.subject.id);
+  k = k * 31 + h(s.predicate);
+  k = k * 31 + h(swap ? s.subject.id : s.object.id);
+  k = k * 31 + static_cast<size_t>(s.modality);
+  return k * 31 + s.date.SortKey() * 4 + static_cast<size_t>(s.date.precision);
+}
+
 }  // namespace
 
 std::vector<Statement> MergeWithinArticle(const ArticleMeta& meta,
                                           const std::vector<Statement>& statements) {
+  // Most articles state each thing once: when no two statements share a key
+  // hash, none share a key, and nothing is merged.
+  std::vector<size_t> hashes;
+  hashes.reserve(statements.size());
+  for (const auto& s : statements) {
+    Validate(meta, s);
+    hashes.push_back(KeyHash(s));
+  }
+  std::sort(hashes.begin(), hashes.end());
+  if (std::adjacent_find(hashes.begin(), hashes.end()) == hashes.end()) return statements;
+
   std::vector<Statement> merged;
   std::unordered_map<std::string, size_t> by_key;
   for (const auto& s : statements) {
