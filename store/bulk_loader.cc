@@ -77,6 +77,36 @@ size_t BulkLoader::IdentityHash::operator()(const Identity& k) const {
   return static_cast<size_t>(h ^ (h >> 29));
 }
 
+uint64_t BulkLoader::IdentityTable::Find(const Identity& k) const {
+  if (slots_.empty()) return 0;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = IdentityHash()(k) & mask;; i = (i + 1) & mask) {
+    if (slots_[i].id == 0) return 0;
+    if (slots_[i].key == k) return slots_[i].id;
+  }
+}
+
+void BulkLoader::IdentityTable::Insert(const Identity& k, uint64_t id) {
+  if ((size_ + 1) * 2 > slots_.size()) Grow();
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = IdentityHash()(k) & mask;; i = (i + 1) & mask) {
+    if (slots_[i].id == 0) {
+      slots_[i] = {k, id};
+      ++size_;
+      return;
+    }
+    if (slots_[i].key == k) return;
+  }
+}
+
+void BulkLoader::IdentityTable::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  size_ = 0;
+  for (const Slot& slot : old)
+    if (slot.id) Insert(slot.key, slot.id);
+}
+
 BulkLoader::BulkLoader(Store* store)
     : store_(*store), temp_dir_((fs::path(store->path()) / "bulk-load.tmp").string()) {
   if (store_.mode_ != OpenMode::kReadWrite) throw Error(store_.path_ + ": store is open read-only");
@@ -116,7 +146,7 @@ IngestResult BulkLoader::Add(const ArticleMeta& meta, const std::vector<Statemen
   // Writer::FindStored sees only statements stored before the article.
   std::vector<std::pair<Identity, uint64_t>> added;
   for (const auto& s : merged) AddStatement(s, &article, &result, &added);
-  for (const auto& [identity, id] : added) statement_ids_.try_emplace(identity, id);
+  for (const auto& [identity, id] : added) statement_ids_.Insert(identity, id);
   WriteEntities(&pending, &result);
   articles_.emplace(meta.id, EncodeArticle(article));
   ++stats_.articles;
@@ -189,18 +219,18 @@ void BulkLoader::AddStatement(const Statement& s, ArticleRecord* article, Ingest
                     static_cast<uint8_t>(s.date.precision),
                     static_cast<uint8_t>(s.modality)};
   const auto sources = static_cast<uint32_t>(s.provenance.size());
-  auto found = statement_ids_.find(identity);
-  if (found == statement_ids_.end()) {
+  uint64_t found = statement_ids_.Find(identity);
+  if (!found) {
     // A symmetric statement may be stored with its parties the other way.
     const PredicateInfo* info = FindPredicate(s.predicate);
     if (info && info->symmetric) {
       Identity swapped = identity;
       std::swap(swapped.subject, swapped.object);
-      found = statement_ids_.find(swapped);
+      found = statement_ids_.Find(swapped);
     }
   }
-  if (found != statement_ids_.end()) {
-    const uint64_t id = found->second;
+  if (found) {
+    const uint64_t id = found;
     StatementRecord& record = statements_[id - 1];
     record.confidence = CombineConfidence(record.confidence, s.confidence);
     if (!record.place && s.place) {

@@ -92,7 +92,25 @@ class BulkLoader {
   };
   std::vector<ProvenanceEntry> provenance_;  // in the order added
   std::string provenance_bytes_;
-  std::unordered_map<Identity, uint64_t, IdentityHash> statement_ids_;
+  // Statement ids by identity: open addressing, at most half full, in one
+  // array (a node per statement cost an allocation and a cache miss each).
+  class IdentityTable {
+   public:
+    // The id stored for `k`; 0 if none (statement ids start at 1).
+    uint64_t Find(const Identity& k) const;
+    // Stores `id` for `k` unless `k` has one.
+    void Insert(const Identity& k, uint64_t id);
+
+   private:
+    struct Slot {
+      Identity key;
+      uint64_t id = 0;
+    };
+    void Grow();
+    std::vector<Slot> slots_;
+    size_t size_ = 0;
+  };
+  IdentityTable statement_ids_;
   std::vector<std::string> alias_keys_;          // encoded alias keys ever written; may repeat
   std::vector<uint64_t> degree_;                 // by term id
   std::vector<uint64_t> references_;             // by term id
