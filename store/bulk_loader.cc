@@ -108,7 +108,7 @@ void BulkLoader::IdentityTable::Grow() {
 }
 
 BulkLoader::BulkLoader(Store* store)
-    : store_(*store), temp_dir_((fs::path(store->path()) / "bulk-load.tmp").string()) {
+    : store_(*store), temp_dir_((fs::path(store->path()) / schema::kBulkTempDir).string()) {
   if (store_.mode_ != OpenMode::kReadWrite) throw Error(store_.path_ + ": store is open read-only");
   // Ids start at 1 only in a store never written to: one whose articles
   // were all forgotten still holds their terms.

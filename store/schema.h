@@ -31,6 +31,10 @@ constexpr const char* kColumnNames[kColumnCount] = {
     "meta", "dict", "dict_rev", "entity", "alias", "stmt", "prov", "spo", "pos", "time", "article"};
 constexpr const char* ColumnName(Column c) { return kColumnNames[static_cast<size_t>(c)]; }
 
+// The folder inside a store where a bulk load writes its SST files before
+// ingesting them; a crashed load leaves it, and the next writer removes it.
+constexpr const char* kBulkTempDir = "bulk-load.tmp";
+
 // Keys of `meta`; every value is a u64 in big-endian.
 constexpr std::string_view kSchemaVersion = "schema_version";
 constexpr std::string_view kArticles = "count:articles";

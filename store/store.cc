@@ -220,6 +220,12 @@ void Store::OpenReader(rocksdb::Options options,
 
 void Store::OpenDb() {
   if (!PrepareDirectory(path_, mode_)) CreateStore(path_);
+  if (mode_ == OpenMode::kReadWrite) {
+    // SST files of a bulk load that crashed before ingesting them: the load
+    // is all or nothing, so they are garbage.
+    std::error_code ec;
+    fs::remove_all(fs::path(path_) / schema::kBulkTempDir, ec);
+  }
   rocksdb::Options options = DbOptions();
 
   std::vector<std::string> names;

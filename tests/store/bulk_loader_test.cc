@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <random>
 
 #include "core/error.h"
@@ -238,6 +239,24 @@ TEST_CASE("a bulk load of nothing leaves a valid empty store", "[bulk]") {
   // Still empty enough for a bulk load.
   auto store = Store::Open(dir.path(), OpenMode::kReadWrite);
   CHECK_NOTHROW(BulkLoader(store.get()));
+}
+
+}  // namespace
+}  // namespace diplograph
+
+namespace diplograph {
+namespace {
+
+TEST_CASE("a writer opening the store removes the files of a bulk load that crashed", "[bulk]") {
+  testing::TempDir dir;
+  Store::Open(dir.path(), OpenMode::kReadWrite);
+  const auto leftover = std::filesystem::path(dir.path()) / schema::kBulkTempDir;
+  std::filesystem::create_directories(leftover);
+  std::ofstream(leftover / "spo.sst") << "half written";
+  Store::Open(dir.path(), OpenMode::kReadOnly);  // readers leave the store alone
+  CHECK(std::filesystem::exists(leftover));
+  Store::Open(dir.path(), OpenMode::kReadWrite);
+  CHECK_FALSE(std::filesystem::exists(leftover));
 }
 
 }  // namespace
