@@ -60,6 +60,19 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs) {
   return files;
 }
 
+// A BulkLoader for --bulk into a new store. A store that holds articles
+// already (a bulk load run again, or resumed after a crash) is loaded the
+// normal way, which skips what is stored: the same store either way.
+std::unique_ptr<BulkLoader> MakeBulkLoader(const IngestArgs& args, Store* store) {
+  if (!args.bulk) return nullptr;
+  if (BulkLoader::CanLoad(*store)) return std::make_unique<BulkLoader>(store);
+  if (!args.quiet)
+    std::cerr << "diplograph: " << store->path()
+              << ": holds articles already; --bulk loads only new stores, so this run stores "
+                 "the normal way\n";
+  return nullptr;
+}
+
 // The only user of the Store: the pipeline calls it on the main thread.
 class Ingester final : public IngestReceiver {
  public:
@@ -82,7 +95,7 @@ class Ingester final : public IngestReceiver {
     // be read leaves the store untouched (not even created).
     if (!store_) {
       store_ = Store::Open(args_.db, OpenMode::kReadWrite);
-      if (args_.bulk) bulk_ = std::make_unique<BulkLoader>(store_.get());
+      bulk_ = MakeBulkLoader(args_, store_.get());
     }
     // Stored ones skip extraction. One stored later in this run (a repeat)
     // is extracted and then skipped by IngestArticle: same store either way.
@@ -176,7 +189,7 @@ void RunStatements(const IngestArgs& args) {
       ReadStatementGroups(file, [&](ArticleMeta&& meta, std::vector<Statement>&& group) {
         if (!store) {
           store = Store::Open(args.db, OpenMode::kReadWrite);
-          if (args.bulk) bulk = std::make_unique<BulkLoader>(store.get());
+          bulk = MakeBulkLoader(args, store.get());
         }
         const IngestResult r = bulk ? bulk->Add(meta, group) : store->IngestArticle(meta, group);
         if (r.skipped) {
@@ -245,7 +258,8 @@ void AddIngestCommand(CLI::App& app) {
   cmd->add_flag("--quiet,-q", args->quiet, "print no progress and no summary");
   cmd->add_flag("--bulk", args->bulk,
                 "load a new, empty store at once through sorted SST files (for large "
-                "corpora; the same store as without it; memory grows with the corpus)");
+                "corpora; the same store as without it; memory grows with the corpus); a "
+                "store holding articles already is loaded the normal way");
   cmd->add_flag("--statements", args->statements,
                 "the inputs are statements as `extract` writes them (JSON Lines), e.g. from a "
                 "batch engine; an article's statements must be on consecutive lines");

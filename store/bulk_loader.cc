@@ -110,15 +110,19 @@ void BulkLoader::IdentityTable::Grow() {
 BulkLoader::BulkLoader(Store* store)
     : store_(*store), temp_dir_((fs::path(store->path()) / schema::kBulkTempDir).string()) {
   if (store_.mode_ != OpenMode::kReadWrite) throw Error(store_.path_ + ": store is open read-only");
+  if (!CanLoad(store_)) throw Error(store_.path_ + ": --bulk loads into a new, empty store");
+}
+
+bool BulkLoader::CanLoad(const Store& store) {
   // Ids start at 1 only in a store never written to: one whose articles
   // were all forgotten still holds their terms.
-  bool empty = store_.Stats() == StoreStats() && store_.counters_.next_term == 1 &&
-               store_.counters_.next_stmt == 1;
+  bool empty = store.Stats() == StoreStats() && store.counters_.next_term == 1 &&
+               store.counters_.next_stmt == 1;
   for (Column c : {Column::kDict, Column::kStmt, Column::kEntity, Column::kArticle}) {
     if (!empty) break;
-    store_.ScanPrefix(c, {}, [&](std::string_view, std::string_view) { return empty = false; });
+    store.ScanPrefix(c, {}, [&](std::string_view, std::string_view) { return empty = false; });
   }
-  if (!empty) throw Error(store_.path_ + ": --bulk loads into a new, empty store");
+  return empty;
 }
 
 BulkLoader::~BulkLoader() {

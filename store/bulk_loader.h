@@ -26,8 +26,10 @@ namespace diplograph {
 // meanwhile. Not thread-safe.
 class BulkLoader {
  public:
-  // Error unless the store is open read-write and empty (never ingested into).
+  // Error unless the store is open read-write and CanLoad it.
   explicit BulkLoader(Store* store);
+  // Whether the store is new: never ingested into.
+  static bool CanLoad(const Store& store);
   ~BulkLoader();
   BulkLoader(const BulkLoader&) = delete;
   BulkLoader& operator=(const BulkLoader&) = delete;

@@ -38,8 +38,10 @@ uint64_t EnvNumber(const char* name, uint64_t fallback) {
   return n;
 }
 
-std::vector<std::string> IngestArgs(const fs::path& db, const fs::path& corpus) {
-  return {"ingest", "--quiet", "--db", db.string(), corpus.string()};
+std::vector<std::string> IngestArgs(const fs::path& db, const fs::path& corpus, bool bulk = false) {
+  std::vector<std::string> args = {"ingest", "--quiet", "--db", db.string(), corpus.string()};
+  if (bulk) args.push_back("--bulk");
+  return args;
 }
 
 // The clean run every trial is compared with, and its timing, which places the kills.
@@ -169,6 +171,7 @@ struct Plan {
   std::string kind;
   double delay = 0;          // seconds from spawn to SIGKILL
   double second_delay = -1;  // >= 0: the first rerun is killed too, after this long
+  bool bulk = false;         // every run of the trial is `ingest --bulk`
 };
 
 std::vector<Plan> MakePlans(size_t trials, uint64_t seed, const Reference& ref) {
@@ -197,6 +200,9 @@ std::vector<Plan> MakePlans(size_t trials, uint64_t seed, const Reference& ref) 
       p = {"writing", between(ref.data_seconds, ref.clean_seconds)};
     }
     if (i == 2 || (i > 3 && unit(rng) < 0.3)) p.second_delay = between(0, ref.clean_seconds);
+    // A bulk load is all or nothing, and run again on a store it completed
+    // it stores the normal way: every fourth trial checks both.
+    p.bulk = i % 4 == 3;
     plans.push_back(p);
   }
   return plans;
@@ -204,10 +210,10 @@ std::vector<Plan> MakePlans(size_t trials, uint64_t seed, const Reference& ref) 
 
 // Runs the ingest and SIGKILLs it `delay` seconds after spawning it.
 Outcome IngestAndKill(const fs::path& db, const fs::path& corpus, const fs::path& scratch,
-                      const std::string& tag, double delay) {
+                      const std::string& tag, double delay, bool bulk) {
   const Clock::time_point t0 = Clock::now();
   const Child child =
-      Spawn(DIPLOGRAPH_BINARY, IngestArgs(db, corpus), (scratch / (tag + ".out")).string(),
+      Spawn(DIPLOGRAPH_BINARY, IngestArgs(db, corpus, bulk), (scratch / (tag + ".out")).string(),
             (scratch / (tag + ".err")).string());
   std::this_thread::sleep_until(
       t0 + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(delay)));
@@ -245,10 +251,11 @@ TEST_CASE(
     fs::create_directories(dir);
     const fs::path db = dir / "graph.db";
     std::ostringstream log;
-    log << "trial " << i << " [" << plan.kind << "]: kill at " << Ms(plan.delay);
+    log << "trial " << i << " [" << plan.kind << (plan.bulk ? ", bulk" : "") << "]: kill at "
+        << Ms(plan.delay);
     std::string failure;
 
-    const Outcome first = IngestAndKill(db, ref.corpus, dir, "first", plan.delay);
+    const Outcome first = IngestAndKill(db, ref.corpus, dir, "first", plan.delay, plan.bulk);
     std::string phase;
     if (!first.killed) {
       log << " (ran to the end first)";
@@ -264,7 +271,8 @@ TEST_CASE(
       fs::copy(dir / e, dir / "after-kill" / e, fs::copy_options::recursive, ec);
 
     if (failure.empty() && plan.second_delay >= 0) {
-      const Outcome second = IngestAndKill(db, ref.corpus, dir, "second", plan.second_delay);
+      const Outcome second =
+          IngestAndKill(db, ref.corpus, dir, "second", plan.second_delay, plan.bulk);
       std::string second_phase;
       log << "; rerun killed at " << Ms(plan.second_delay)
           << (second.killed ? "" : " (ran to the end first)") << " -> "
@@ -274,7 +282,7 @@ TEST_CASE(
     }
 
     if (failure.empty()) {
-      const Outcome rerun = Diplograph(IngestArgs(db, ref.corpus), dir, "rerun");
+      const Outcome rerun = Diplograph(IngestArgs(db, ref.corpus, plan.bulk), dir, "rerun");
       if (rerun.exit_code != 0)
         failure = "the ingest run after the kill failed: " + rerun.Describe();
     }
