@@ -77,4 +77,34 @@ std::vector<Statement> MergeWithinArticle(const ArticleMeta& meta,
   return merged;
 }
 
+StatementRecord NewStatementRecord(const Statement& s, uint64_t subject, uint64_t predicate,
+                                   uint64_t object, uint64_t place) {
+  StatementRecord r;
+  r.subject = subject;
+  r.predicate = predicate;
+  r.object = object;
+  r.place = place;
+  r.date = s.date;
+  r.modality = s.modality;
+  r.role = s.role;
+  r.confidence = s.confidence;
+  r.sources = r.live_sources = static_cast<uint32_t>(s.provenance.size());
+  return r;
+}
+
+bool AddReport(StatementRecord* record, const Statement& s,
+               const std::function<uint64_t(const std::string&)>& intern) {
+  record->confidence = CombineConfidence(record->confidence, s.confidence);
+  bool took_place = false;
+  if (!record->place && s.place) {
+    record->place = intern(s.place->id);
+    took_place = true;
+  }
+  if (record->role.empty()) record->role = s.role;
+  const auto sources = static_cast<uint32_t>(s.provenance.size());
+  record->sources += sources;
+  record->live_sources += sources;
+  return took_place;
+}
+
 }  // namespace diplograph

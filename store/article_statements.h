@@ -1,10 +1,14 @@
 // ArticleStatements: an article's statements checked and merged, as every write path stores them.
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "core/article.h"
 #include "core/statement.h"
+#include "store/records.h"
 
 namespace diplograph {
 
@@ -14,5 +18,17 @@ namespace diplograph {
 // article on a bad statement, before anything is returned.
 std::vector<Statement> MergeWithinArticle(const ArticleMeta& meta,
                                           const std::vector<Statement>& statements);
+
+// The record of a statement stored for the first time, its terms given as ids.
+StatementRecord NewStatementRecord(const Statement& s, uint64_t subject, uint64_t predicate,
+                                   uint64_t object, uint64_t place);
+
+// Folds one more report of a stored statement into its record: a statement
+// reported again is likelier true, so confidences combine; a place or role
+// the record lacks is taken; the report's sources are counted. `intern`
+// gives the place's term id and is called only when the record takes it.
+// Returns whether it did.
+bool AddReport(StatementRecord* record, const Statement& s,
+               const std::function<uint64_t(const std::string&)>& intern);
 
 }  // namespace diplograph

@@ -24,8 +24,6 @@ using schema::Column;
 
 namespace {
 
-rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
-
 // One column family's SST file, opened at the first key: SstFileWriter
 // refuses to finish a file without entries, and an empty column family
 // needs no file.
@@ -222,7 +220,6 @@ void BulkLoader::AddStatement(const Statement& s, ArticleRecord* article, Ingest
                     keys::TimeSortKey(s.date),
                     static_cast<uint8_t>(s.date.precision),
                     static_cast<uint8_t>(s.modality)};
-  const auto sources = static_cast<uint32_t>(s.provenance.size());
   uint64_t found = statement_ids_.Find(identity);
   if (!found) {
     // A symmetric statement may be stored with its parties the other way.
@@ -234,32 +231,19 @@ void BulkLoader::AddStatement(const Statement& s, ArticleRecord* article, Ingest
     }
   }
   if (found) {
-    const uint64_t id = found;
-    StatementRecord& record = statements_[id - 1];
-    record.confidence = CombineConfidence(record.confidence, s.confidence);
-    if (!record.place && s.place) {
-      record.place = Intern(s.place->id);
-      if (record.place != record.subject && record.place != record.object)
-        Count(&references_, record.place);
-    }
-    if (record.role.empty()) record.role = s.role;
-    AddProvenance(id, record.sources, s, article);
-    record.sources += sources;
-    record.live_sources += sources;
+    StatementRecord& record = statements_[found - 1];
+    const uint32_t first = record.sources;
+    const auto intern = [this](const std::string& term) { return Intern(term); };
+    if (AddReport(&record, s, intern) && record.place != record.subject &&
+        record.place != record.object)
+      Count(&references_, record.place);
+    AddProvenance(found, first, s, article);
     ++result->merged_statements;
     return;
   }
   const uint64_t id = statements_.size() + 1;
-  StatementRecord record;
-  record.subject = identity.subject;
-  record.predicate = identity.predicate;
-  record.object = identity.object;
-  record.place = s.place ? Intern(s.place->id) : 0;
-  record.date = s.date;
-  record.modality = s.modality;
-  record.role = s.role;
-  record.confidence = s.confidence;
-  record.sources = record.live_sources = sources;
+  StatementRecord record = NewStatementRecord(s, identity.subject, identity.predicate,
+                                              identity.object, s.place ? Intern(s.place->id) : 0);
   statements_.push_back(std::move(record));
   AddProvenance(id, 0, s, article);
   const StatementRecord& r = statements_.back();

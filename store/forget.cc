@@ -13,12 +13,6 @@ namespace diplograph {
 
 using schema::Column;
 
-namespace {
-
-rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
-
-}  // namespace
-
 // Removes what the article's record lists: its provenance entries; the
 // statements left with no source, with their index entries; and the
 // entities no statement names any more, with their aliases. Counters move

@@ -17,12 +17,6 @@ namespace diplograph {
 
 using schema::Column;
 
-namespace {
-
-rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
-
-}  // namespace
-
 // Builds the batch of one article. Reads see the store before the batch;
 // what the batch adds is tracked here, and the counters it computes replace
 // the Store's only once the batch is written.
@@ -138,35 +132,21 @@ class Store::Writer {
 
   void AddStatement(const Statement& s, ArticleRecord* article) {
     Triple t{Intern(s.subject.id), Intern(s.predicate), Intern(s.object.id), 0};
-    const auto sources = static_cast<uint32_t>(s.provenance.size());
     if (auto stored = FindStored(s, t)) {
       auto& [id, record] = *stored;
-      // A statement reported once more is likelier true.
-      record.confidence = CombineConfidence(record.confidence, s.confidence);
-      if (!record.place && s.place) {
-        record.place = Intern(s.place->id);
-        if (record.place != record.subject && record.place != record.object)
-          ++reference_delta_[record.place];
-      }
-      if (record.role.empty()) record.role = s.role;
-      AddProvenance(id, record.sources, s, article);
-      record.sources += sources;
-      record.live_sources += sources;
+      const uint32_t first = record.sources;
+      const auto intern = [this](const std::string& term) { return Intern(term); };
+      if (AddReport(&record, s, intern) && record.place != record.subject &&
+          record.place != record.object)
+        ++reference_delta_[record.place];
+      AddProvenance(id, first, s, article);
       Put(Column::kStmt, keys::U64(id), EncodeStatementRecord(record));
       ++result_.merged_statements;
       return;
     }
     t.stmt = counters_.next_stmt++;
-    StatementRecord record;
-    record.subject = t.subject;
-    record.predicate = t.predicate;
-    record.object = t.object;
-    record.place = s.place ? Intern(s.place->id) : 0;
-    record.date = s.date;
-    record.modality = s.modality;
-    record.role = s.role;
-    record.confidence = s.confidence;
-    record.sources = record.live_sources = sources;
+    const StatementRecord record =
+        NewStatementRecord(s, t.subject, t.predicate, t.object, s.place ? Intern(s.place->id) : 0);
     Put(Column::kStmt, keys::U64(t.stmt), EncodeStatementRecord(record));
     AddProvenance(t.stmt, 0, s, article);
     Put(Column::kSpo, keys::EncodeIndexKey({t.subject, t.predicate, t.object, t.stmt}), {});

@@ -22,7 +22,6 @@ namespace {
 
 constexpr size_t kEntityCacheSize = 16384;
 
-rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
 std::string_view ToView(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
 
 rocksdb::Options DbOptions() {
