@@ -269,7 +269,7 @@ void ResolveCoreference(const Lexicon& lexicon, const std::string& home_country,
         // After a preposition («به ایشان», "with him") the pronoun is not the
         // clause's subject: the latest other person it can mean.
         const bool governed =
-            m.first_token > 0 && (doc.tokens[m.first_token - 1].function & kGoverns);
+            m.first_token > 0 && (doc.tokens[m.first_token - 1].Function() & kGoverns);
         const Entity* antecedent = last_subject_person;
         if (governed && sentence_subject_person) {
           antecedent = nullptr;

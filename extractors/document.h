@@ -27,12 +27,14 @@ struct Token {
   uint32_t end = 0;
   TokenKind kind = TokenKind::kWord;
   bool capitalized = false;  // first letter is upper case (English names)
-  uint8_t function = 0;      // FunctionWord bits, set by MatchLexicon
   // FoldForKey of each character: the matching form. The keys of a
   // document's tokens lie back to back in Document::keys (see JoinedKey).
   std::string_view key;
   uint64_t hash = 0;            // HashKey(key): lexicon and rule lookups hash nothing again
   const LexKey* lex = nullptr;  // the lexicon's record of key, set by MatchLexicon
+
+  // Its FunctionWord bits; 0 for other words and before MatchLexicon.
+  uint8_t Function() const { return lex ? lex->function : 0; }
 };
 
 // The keys of tokens [first, end) joined without a separator, which is how

@@ -112,12 +112,12 @@ class SentenceRecognizer {
   bool OpensClause(uint32_t t) const {
     if (t == s_.first_token || Attributed(t - 1)) return true;
     if (doc_.tokens[t - 1].kind == TokenKind::kPunct) return true;
-    return doc_.tokens[t - 1].function & kOpensName;
+    return doc_.tokens[t - 1].Function() & kOpensName;
   }
 
   // Locatives only: after «از» or "to" a capital is as often its state
   // («تهران از باکو می‌خواهد»); rules flagged 'place' take the city anyway.
-  bool IsLocative(uint32_t t) const { return doc_.tokens[t].function & kLocative; }
+  bool IsLocative(uint32_t t) const { return doc_.tokens[t].Function() & kLocative; }
 
   // Attribution markers govern up to the next comma or colon; a short
   // "Agency:" lead-in at the start of a sentence is attribution too.

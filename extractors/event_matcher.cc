@@ -265,7 +265,7 @@ class SentenceMatcher {
   bool IsDeterminer(uint32_t t) const {
     const Token& tok = doc_.tokens[t];
     return doc_.lang == Lang::kEn &&
-           (tok.kind == TokenKind::kNumber || (tok.function & kDeterminer));
+           (tok.kind == TokenKind::kNumber || (tok.Function() & kDeterminer));
   }
 
   // Actors coordinated with the object: "hosted X and Y", «با X و Y».
@@ -290,7 +290,7 @@ class SentenceMatcher {
   // A place is where things happen; it acts only as a metonym for its state.
   static bool CanAct(const Mention& m) { return m.entity.type != EntityType::kPlace; }
 
-  bool Governed(uint32_t t) const { return doc_.tokens[t].function & kGoverns; }
+  bool Governed(uint32_t t) const { return doc_.tokens[t].Function() & kGoverns; }
 
   // Tokens a literal consumes at t: token keys joined until they spell it.
   uint32_t Literal(const PatternItem& item, uint32_t t) const {
@@ -432,8 +432,8 @@ class SentenceMatcher {
     uint32_t from = s_.first_token;
     if (doc_.lang == Lang::kEn && start >= s_.first_token + 3) from = start - 3;
     for (uint32_t u = from; u < start; ++u) {
-      if (doc_.tokens[u].function & kNegates) return Modality::kNegated;
-      if (doc_.tokens[u].function & kIntends) intended = true;
+      if (doc_.tokens[u].Function() & kNegates) return Modality::kNegated;
+      if (doc_.tokens[u].Function() & kIntends) intended = true;
     }
     return intended ? Modality::kIntended : Modality::kAsserted;
   }

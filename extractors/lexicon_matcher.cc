@@ -8,11 +8,8 @@ void MatchLexicon(const Lexicon& lexicon, Document& doc) {
   std::span<const LexEntry* const> entries;
   for (const Sentence& s : doc.sentences) {
     uint32_t i = s.first_token;
-    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
-      Token& token = doc.tokens[t];
-      token.lex = lexicon.Lookup(token);
-      token.function = token.lex ? token.lex->function : 0;
-    }
+    for (uint32_t t = s.first_token; t < s.end_token; ++t)
+      doc.tokens[t].lex = lexicon.Lookup(doc.tokens[t]);
     while (i < s.end_token) {
       const uint32_t n = lexicon.LongestMatch(doc.tokens, i, s.end_token, &entries);
       if (n == 0) {

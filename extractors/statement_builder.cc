@@ -44,7 +44,7 @@ std::optional<Entity> PlaceOf(const Document& doc, int sentence, std::string_vie
     if (m.entity.type != EntityType::kPlace || m.entity.id == skip1 || m.entity.id == skip2)
       continue;
     if (m.first_token == 0) continue;
-    if (doc.tokens[m.first_token - 1].function & kLocative) return m.entity;
+    if (doc.tokens[m.first_token - 1].Function() & kLocative) return m.entity;
   }
   return std::nullopt;
 }
