@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "cli/commands.h"
@@ -60,6 +61,42 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs) {
   return files;
 }
 
+// What an ingest stored, for its summary line.
+struct IngestTally {
+  size_t articles = 0, skipped = 0, empty = 0, statements = 0, merged = 0, entities = 0;
+
+  void Count(const IngestResult& r, bool no_statements) {
+    if (r.skipped) {
+      ++skipped;
+      return;
+    }
+    ++articles;
+    if (no_statements) ++empty;
+    statements += r.new_statements;
+    merged += r.merged_statements;
+    entities += r.new_entities;
+  }
+
+  // "ingested 3 articles (1 already stored): ... in 0.2 s (14.3 articles/s) -> PATH";
+  // the rate, when given, counts every article read, stored ones included.
+  void Print(const char* what, double seconds, std::optional<double> rate,
+             const Store* store) const {
+    std::cerr << what << ' ' << articles << " article" << (articles == 1 ? "" : "s");
+    if (skipped) std::cerr << " (" << skipped << " already stored)";
+    if (empty) std::cerr << ", " << empty << " with no statements";
+    std::cerr << ": " << statements << " new statements, " << merged << " merged into stored ones, "
+              << entities << " new entities";
+    char timing[96];
+    if (rate)
+      std::snprintf(timing, sizeof timing, " in %.1f s (%.1f articles/s)", seconds, *rate);
+    else
+      std::snprintf(timing, sizeof timing, " in %.1f s", seconds);
+    std::cerr << timing;
+    if (store) std::cerr << " -> " << store->path();
+    std::cerr << '\n';
+  }
+};
+
 // A BulkLoader for --bulk into a new store. A store that holds articles
 // already (a bulk load run again, or resumed after a crash) is loaded the
 // normal way, which skips what is stored: the same store either way.
@@ -100,7 +137,7 @@ class Ingester final : public IngestReceiver {
     // Stored ones skip extraction. One stored later in this run (a repeat)
     // is extracted and then skipped by IngestArticle: same store either way.
     if (!store_->HasArticle(article.meta.id)) return true;
-    ++skipped_;
+    ++tally_.skipped;
     Done(pos, /*article=*/true);
     return false;
   }
@@ -112,15 +149,8 @@ class Ingester final : public IngestReceiver {
     // In bulk, everything is stored at Finish, in one atomic ingestion.
     const IngestResult r =
         bulk_ ? bulk_->Add(meta, statements) : store_->IngestArticle(meta, statements);
-    if (r.skipped) {
-      ++skipped_;
-    } else {
-      ++articles_;
-      if (statements.empty()) ++empty_;
-      progress_.statements += r.new_statements;
-      merged_ += r.merged_statements;
-      entities_ += r.new_entities;
-    }
+    tally_.Count(r, statements.empty());
+    progress_.statements = tally_.statements;
     Done(pos, /*article=*/true);
   }
 
@@ -140,18 +170,8 @@ class Ingester final : public IngestReceiver {
     progress_line_.Clear();
     if (args_.quiet) return;
     const double seconds = Elapsed();
-    std::cerr << "ingested " << articles_ << " article" << (articles_ == 1 ? "" : "s");
-    if (skipped_) std::cerr << " (" << skipped_ << " already stored)";
-    if (empty_) std::cerr << ", " << empty_ << " with no statements";
-    std::cerr << ": " << progress_.statements << " new statements, " << merged_
-              << " merged into stored ones, " << entities_ << " new entities";
-    // The rate counts every article read, already stored ones included.
-    char timing[96];
-    std::snprintf(timing, sizeof timing, " in %.1f s (%.1f articles/s)", seconds,
-                  seconds > 0 ? static_cast<double>(progress_.articles) / seconds : 0.0);
-    std::cerr << timing;
-    if (store_) std::cerr << " -> " << store_->path();
-    std::cerr << '\n';
+    const double rate = seconds > 0 ? static_cast<double>(progress_.articles) / seconds : 0.0;
+    tally_.Print("ingested", seconds, rate, store_.get());
   }
 
  private:
@@ -172,7 +192,7 @@ class Ingester final : public IngestReceiver {
   std::unique_ptr<BulkLoader> bulk_;
   IngestProgress progress_;
   ProgressLine progress_line_;
-  size_t articles_ = 0, skipped_ = 0, merged_ = 0, entities_ = 0, empty_ = 0;
+  IngestTally tally_;
   bool failed_ = false;
 };
 
@@ -182,7 +202,7 @@ void RunStatements(const IngestArgs& args) {
   const auto start = std::chrono::steady_clock::now();
   std::unique_ptr<Store> store;
   std::unique_ptr<BulkLoader> bulk;
-  size_t articles = 0, skipped = 0, statements = 0, merged = 0, entities = 0;
+  IngestTally tally;
   bool failed = false;
   for (const std::string& file : ExpandInputs(args.inputs)) {
     try {
@@ -191,15 +211,7 @@ void RunStatements(const IngestArgs& args) {
           store = Store::Open(args.db, OpenMode::kReadWrite);
           bulk = MakeBulkLoader(args, store.get());
         }
-        const IngestResult r = bulk ? bulk->Add(meta, group) : store->IngestArticle(meta, group);
-        if (r.skipped) {
-          ++skipped;
-          return;
-        }
-        ++articles;
-        statements += r.new_statements;
-        merged += r.merged_statements;
-        entities += r.new_entities;
+        tally.Count(bulk ? bulk->Add(meta, group) : store->IngestArticle(meta, group), false);
       });
     } catch (const Error& e) {
       std::cerr << "diplograph: " << e.what() << '\n';
@@ -210,16 +222,7 @@ void RunStatements(const IngestArgs& args) {
   if (!args.quiet) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::cerr << "stored " << articles << " article" << (articles == 1 ? "" : "s")
-              << " of statements";
-    if (skipped) std::cerr << " (" << skipped << " already stored)";
-    std::cerr << ": " << statements << " new statements, " << merged << " merged into stored ones, "
-              << entities << " new entities";
-    char timing[64];
-    std::snprintf(timing, sizeof timing, " in %.1f s", seconds);
-    std::cerr << timing;
-    if (store) std::cerr << " -> " << store->path();
-    std::cerr << '\n';
+    tally.Print("stored", seconds, std::nullopt, store.get());
   }
   if (failed) throw FailedExit{};
 }
