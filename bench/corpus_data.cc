@@ -208,6 +208,41 @@ int WeekdayOfDay(long day) { return static_cast<int>(((day % 7) + 11) % 7); }
 
 void CivilOfDay(long day, int* y, int* m, int* d) { CivilFromDays(day, y, m, d); }
 
+namespace {
+
+// Phone calls have no arrival, welcome or signing; a president carries no president's message.
+bool Fits(const Scene& s, int event) {
+  if (event == 12 && s.guest->role == "president") return false;
+  return !s.phone || (event != 0 && event != 1 && event != 10 && event != 12 && event != 13);
+}
+
+}  // namespace
+
+std::vector<std::string> ArticleBody(const Scene& scene, Rng& r,
+                                     const std::function<std::string(int)>& event,
+                                     const std::function<std::string(int)>& filler) {
+  const int n = r.Between(5, 15);
+  const int events = (n - 1) * r.Between(35, 60) / 100;
+  std::vector<std::string> body;
+  std::vector<int> pool;
+  for (int i = 0; i < kSceneEvents; ++i)
+    if (Fits(scene, i)) pool.push_back(i);
+  r.Shuffle(pool);
+  for (int i = 0; i < events && i < static_cast<int>(pool.size()); ++i)
+    body.push_back(event(pool[i]));
+  std::vector<int> fillers;
+  while (static_cast<int>(body.size()) < n - 1) {
+    if (fillers.empty()) {
+      for (int i = 0; i < kFillerTopics; ++i) fillers.push_back(i);
+      r.Shuffle(fillers);
+    }
+    body.push_back(filler(fillers.back()));
+    fillers.pop_back();
+  }
+  r.Shuffle(body);
+  return body;
+}
+
 std::string JoinParagraphs(const std::string& headline, const std::vector<std::string>& sentences,
                            Rng& r) {
   std::string text = headline;

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <random>
@@ -105,6 +106,17 @@ Article WriteEnArticle(const CorpusData& d, const Scene& s, Rng& r);
 std::string Cat(std::initializer_list<std::string_view> parts);
 int WeekdayOfDay(long day);  // 0 = Sunday
 void CivilOfDay(long day, int* y, int* m, int* d);
+// Both writers number the same 17 events of a scene and 16 filler topics.
+constexpr int kSceneEvents = 17;
+constexpr int kFillerTopics = 16;
+
+// The body of an article about `scene`, shuffled, before its lead: 4 to 14
+// sentences, a third to three fifths of them events that fit the scene
+// (`event(i)` writes event i), the rest filler (`filler(i)` writes topic i).
+std::vector<std::string> ArticleBody(const Scene& scene, Rng& r,
+                                     const std::function<std::string(int)>& event,
+                                     const std::function<std::string(int)>& filler);
+
 std::string JoinParagraphs(const std::string& headline, const std::vector<std::string>& sentences,
                            Rng& r);
 

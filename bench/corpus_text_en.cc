@@ -54,25 +54,9 @@ class EnWriter {
   EnWriter(const CorpusData& d, const Scene& s, Rng& r) : d_(d), s_(s), r_(r) {}
 
   Article Write() {
-    const int n = r_.Between(5, 15);
-    const int events = (n - 1) * r_.Between(35, 60) / 100;
-    std::vector<std::string> body;
-    std::vector<int> pool;
-    for (int i = 0; i < kEventCount; ++i)
-      if (Fits(i)) pool.push_back(i);
-    r_.Shuffle(pool);
-    for (int i = 0; i < events && i < static_cast<int>(pool.size()); ++i)
-      body.push_back(Capitalized(Event(pool[i])));
-    std::vector<int> fillers;
-    while (static_cast<int>(body.size()) < n - 1) {
-      if (fillers.empty()) {
-        for (int i = 0; i < kFillerCount; ++i) fillers.push_back(i);
-        r_.Shuffle(fillers);
-      }
-      body.push_back(Capitalized(Filler(fillers.back())));
-      fillers.pop_back();
-    }
-    r_.Shuffle(body);
+    std::vector<std::string> body = ArticleBody(
+        s_, r_, [&](int i) { return Capitalized(Event(i)); },
+        [&](int i) { return Capitalized(Filler(i)); });
     body.insert(body.begin(), Cat({Dateline(), Lead()}));
     Article article;
     article.meta.title = Capitalized(Headline());
@@ -81,15 +65,6 @@ class EnWriter {
   }
 
  private:
-  static constexpr int kEventCount = 17;
-  static constexpr int kFillerCount = 16;
-
-  // Phone calls have no arrival, welcome or signing; a president carries no president's message.
-  bool Fits(int event) const {
-    if (event == 12 && s_.guest->role == "president") return false;
-    return !s_.phone || (event != 0 && event != 1 && event != 10 && event != 12 && event != 13);
-  }
-
   const CorpusCountry& CountryOf(const CorpusPerson& p) const { return d_.countries[p.country]; }
 
   // "the United States", "the Netherlands", "Iran".

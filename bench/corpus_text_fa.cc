@@ -20,25 +20,8 @@ class FaWriter {
       : d_(d), s_(s), r_(r), ascii_digits_(r.Chance(0.1)) {}
 
   Article Write() {
-    const int n = r_.Between(5, 15);
-    const int events = (n - 1) * r_.Between(35, 60) / 100;
-    std::vector<std::string> body;
-    std::vector<int> pool;
-    for (int i = 0; i < kEventCount; ++i)
-      if (Fits(i)) pool.push_back(i);
-    r_.Shuffle(pool);
-    for (int i = 0; i < events && i < static_cast<int>(pool.size()); ++i)
-      body.push_back(Event(pool[i]));
-    std::vector<int> fillers;
-    while (static_cast<int>(body.size()) < n - 1) {
-      if (fillers.empty()) {
-        for (int i = 0; i < kFillerCount; ++i) fillers.push_back(i);
-        r_.Shuffle(fillers);
-      }
-      body.push_back(Filler(fillers.back()));
-      fillers.pop_back();
-    }
-    r_.Shuffle(body);
+    std::vector<std::string> body = ArticleBody(
+        s_, r_, [&](int i) { return Event(i); }, [&](int i) { return Filler(i); });
     body.insert(body.begin(), Lead());
     Article article;
     article.meta.title = Headline();
@@ -48,15 +31,6 @@ class FaWriter {
   }
 
  private:
-  static constexpr int kEventCount = 17;
-  static constexpr int kFillerCount = 16;
-
-  // Phone calls have no arrival, welcome or signing; a president carries no president's message.
-  bool Fits(int event) const {
-    if (event == 12 && s_.guest->role == "president") return false;
-    return !s_.phone || (event != 0 && event != 1 && event != 10 && event != 12 && event != 13);
-  }
-
   std::string Num(long v) const {
     std::string s = std::to_string(v);
     if (ascii_digits_) return s;
