@@ -54,6 +54,7 @@ class Store::Forgetter {
     const rocksdb::Status s = store_.db_->Write(wo, &batch_);
     if (!s.ok()) throw StatusError(store_.path_, "write", s);
     store_.counters_ = std::move(counters_);
+    store_.predicate_terms_.reset();
     for (const auto& [entity, delta] : references_) store_.entity_cache_.erase(entity);
     return result;
   }

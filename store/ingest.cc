@@ -44,6 +44,7 @@ class Store::Writer {
     const rocksdb::Status s = store_.db_->Write(wo, &batch_);
     if (!s.ok()) throw StatusError(store_.path_, "write", s);
     store_.counters_ = std::move(counters_);
+    store_.predicate_terms_.reset();
     for (const auto& [id, pending] : entities_)
       if (const auto term = store_.TermId(id)) store_.entity_cache_.erase(*term);
     return result_;

@@ -287,6 +287,7 @@ void Store::LoadCounters() {
                return true;
              });
   counters_ = std::move(c);
+  predicate_terms_.reset();
 }
 
 std::optional<std::string> Store::Get(Column c, std::string_view key) const {
@@ -428,12 +429,8 @@ void Store::ScanTriples(const TriplePattern& pattern, const TripleFn& fn) const 
   // An object without a predicate: one pos (or spo) scan per predicate,
   // of which there are a few dozen at most; no third index is kept for it.
   if (o && !p) {
-    std::vector<uint64_t> predicates;
-    for (const auto& [name, count] : counters_.stats.predicates)
-      if (const auto id = TermId(name)) predicates.push_back(*id);
-    std::sort(predicates.begin(), predicates.end());
     bool go_on = true;
-    for (uint64_t predicate : predicates) {
+    for (uint64_t predicate : PredicateTerms()) {
       ScanTriples({s, predicate, o}, [&](const Triple& t) { return go_on = fn(t); });
       if (!go_on) return;
     }
@@ -458,6 +455,17 @@ void Store::ScanTriples(const TriplePattern& pattern, const TripleFn& fn) const 
     return column == Column::kPos ? fn(Triple{k->c, k->a, k->b, k->stmt})
                                   : fn(Triple{k->a, k->b, k->c, k->stmt});
   });
+}
+
+const std::vector<uint64_t>& Store::PredicateTerms() const {
+  if (!predicate_terms_) {
+    std::vector<uint64_t> terms;
+    for (const auto& [name, count] : counters_.stats.predicates)
+      if (const auto id = TermId(name)) terms.push_back(*id);
+    std::sort(terms.begin(), terms.end());
+    predicate_terms_ = std::move(terms);
+  }
+  return *predicate_terms_;
 }
 
 void Store::ScanTimeline(uint64_t entity, uint32_t first, uint32_t last,

@@ -186,6 +186,10 @@ class Store {
   // Decoded entity records by term id: statements name the same few actors
   // over and over. Writes drop the entries they change.
   mutable std::unordered_map<uint64_t, Entity> entity_cache_;
+  // Term ids of the stored predicates, in id order, for scans by object:
+  // known until the counters change.
+  const std::vector<uint64_t>& PredicateTerms() const;
+  mutable std::optional<std::vector<uint64_t>> predicate_terms_;
 };
 
 }  // namespace diplograph
