@@ -208,9 +208,12 @@ int Run(const std::string& data_dir, const std::string& work_dir) {
       ArticleMeta meta;
       meta.id = "events:" + std::to_string(events);
       for (Statement& s : batch) s.provenance.front().article = meta.id;
-      loader.Add(meta, batch);
       events += batch.size();
+      loader.Add(meta, std::move(batch));
     }
+    std::cerr << "add "
+              << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
+              << "\n";
     loader.Finish();
   }
   const double seconds =

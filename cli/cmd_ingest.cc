@@ -147,9 +147,10 @@ class Ingester final : public IngestReceiver {
     if (meta.published.empty() && options_.date) meta.published = options_.date->ToIso();
     // One call, one WriteBatch: each article is stored whole or not at all.
     // In bulk, everything is stored at Finish, in one atomic ingestion.
+    const bool none = statements.empty();
     const IngestResult r =
-        bulk_ ? bulk_->Add(meta, statements) : store_->IngestArticle(meta, statements);
-    tally_.Count(r, statements.empty());
+        bulk_ ? bulk_->Add(meta, std::move(statements)) : store_->IngestArticle(meta, statements);
+    tally_.Count(r, none);
     progress_.statements = tally_.statements;
     Done(pos, /*article=*/true);
   }
@@ -211,7 +212,8 @@ void RunStatements(const IngestArgs& args) {
           store = Store::Open(args.db, OpenMode::kReadWrite);
           bulk = MakeBulkLoader(args, store.get());
         }
-        tally.Count(bulk ? bulk->Add(meta, group) : store->IngestArticle(meta, group), false);
+        tally.Count(bulk ? bulk->Add(meta, std::move(group)) : store->IngestArticle(meta, group),
+                    false);
       });
     } catch (const Error& e) {
       std::cerr << "diplograph: " << e.what() << '\n';

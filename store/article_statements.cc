@@ -52,7 +52,7 @@ size_t KeyHash(const Statement& s) {
 }  // namespace
 
 std::vector<Statement> MergeWithinArticle(const ArticleMeta& meta,
-                                          const std::vector<Statement>& statements) {
+                                          std::vector<Statement> statements) {
   // Most articles state each thing once: when no two statements share a key
   // hash, none share a key, and nothing is merged.
   std::vector<size_t> hashes;
@@ -66,11 +66,10 @@ std::vector<Statement> MergeWithinArticle(const ArticleMeta& meta,
 
   std::vector<Statement> merged;
   std::unordered_map<std::string, size_t> by_key;
-  for (const auto& s : statements) {
-    Validate(meta, s);
+  for (auto& s : statements) {
     const auto [it, inserted] = by_key.try_emplace(s.Key(), merged.size());
     if (inserted)
-      merged.push_back(s);
+      merged.push_back(std::move(s));
     else
       MergeSources(&merged[it->second], s);
   }

@@ -16,8 +16,10 @@ namespace diplograph {
 // merges those equal by Statement::Key(): one statement with the sources,
 // place and role of all, in first-seen order. Throws Error naming the
 // article on a bad statement, before anything is returned.
+// Takes the statements by value: a caller done with them moves them in, and
+// an article with nothing to merge (most) is returned without a copy.
 std::vector<Statement> MergeWithinArticle(const ArticleMeta& meta,
-                                          const std::vector<Statement>& statements);
+                                          std::vector<Statement> statements);
 
 // The record of a statement stored for the first time, its terms given as ids.
 StatementRecord NewStatementRecord(const Statement& s, uint64_t subject, uint64_t predicate,

@@ -128,76 +128,114 @@ BulkLoader::~BulkLoader() {
   fs::remove_all(temp_dir_, ec);  // left from a failed Finish; nothing to report it to
 }
 
-IngestResult BulkLoader::Add(const ArticleMeta& meta, const std::vector<Statement>& statements) {
+IngestResult BulkLoader::Add(const ArticleMeta& meta, std::vector<Statement> statements) {
   if (finished_) throw Error(store_.path_ + ": bulk load already finished");
   if (meta.id.empty()) throw Error(store_.path_ + ": article without an id");
   if (articles_.contains(meta.id)) return IngestResult{.skipped = true};
   // Validates every statement before anything changes, as Writer does.
-  const std::vector<Statement> merged = MergeWithinArticle(meta, statements);
+  const std::vector<Statement> merged = MergeWithinArticle(meta, std::move(statements));
 
   // From here on, the steps of Writer::Ingest in its order, since that
   // order assigns the term and statement ids.
   IngestResult result;
-  std::map<std::string, PendingEntity> pending;
+  ++article_serial_;
+  pending_.clear();
+  std::vector<std::array<uint32_t, 3>> symbols;
+  symbols.reserve(merged.size());
   for (const auto& s : merged) {
-    AddEntity(&pending, s.subject);
-    AddEntity(&pending, s.object);
-    if (s.place) AddEntity(&pending, *s.place);
+    const uint32_t subject = AddEntity(s.subject);
+    const uint32_t object = AddEntity(s.object);
+    symbols.push_back({subject, object, s.place ? AddEntity(*s.place) : SymbolTable::kNone});
   }
   ArticleRecord article{meta, {}};
   // Writer::FindStored sees only statements stored before the article.
   std::vector<std::pair<Identity, uint64_t>> added;
-  for (const auto& s : merged) AddStatement(s, &article, &result, &added);
+  for (size_t i = 0; i < merged.size(); ++i)
+    AddStatement(merged[i], symbols[i], &article, &result, &added);
   for (const auto& [identity, id] : added) statement_ids_.Insert(identity, id);
-  WriteEntities(&pending, &result);
+  WriteEntities(&result);
   articles_.emplace(meta.id, EncodeArticle(article));
   ++stats_.articles;
   return result;
 }
 
-uint64_t BulkLoader::Intern(const std::string& term) {
-  const auto [it, inserted] = term_ids_.try_emplace(term);
-  if (inserted) {
-    terms_.push_back(term);
-    it->second.id = terms_.size();
+uint32_t BulkLoader::SymbolTable::Find(std::string_view text) const {
+  if (slots_.empty()) return kNone;
+  const size_t h = std::hash<std::string_view>()(text);
+  const auto tag = static_cast<uint32_t>(h >> 32);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.symbol == kNone) return kNone;
+    if (slot.hash == tag && symbols_[slot.symbol].text == text) return slot.symbol;
   }
-  return it->second.id;
 }
 
-BulkLoader::EntityState* BulkLoader::FindEntity(const std::string& id) {
-  auto it = term_ids_.find(id);
-  return it == term_ids_.end() ? nullptr : it->second.entity.get();
+uint32_t BulkLoader::SymbolTable::Get(std::string_view text) {
+  if ((symbols_.size() + 1) * 2 > slots_.size()) Grow();
+  const size_t h = std::hash<std::string_view>()(text);
+  const auto tag = static_cast<uint32_t>(h >> 32);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    Slot& slot = slots_[i];
+    if (slot.symbol == kNone) {
+      slot = {tag, static_cast<uint32_t>(symbols_.size())};
+      symbols_.emplace_back().text = text;
+      return slot.symbol;
+    }
+    if (slot.hash == tag && symbols_[slot.symbol].text == text) return slot.symbol;
+  }
 }
 
-void BulkLoader::AddEntity(std::map<std::string, PendingEntity>* pending, const Entity& e) {
+void BulkLoader::SymbolTable::Grow() {
+  if (symbols_.size() >= kNone / 2) throw Error("bulk load: too many distinct terms");
+  slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, Slot{});
+  const size_t mask = slots_.size() - 1;
+  for (uint32_t s = 0; s < symbols_.size(); ++s) {
+    const size_t h = std::hash<std::string_view>()(symbols_[s].text);
+    size_t i = h & mask;
+    while (slots_[i].symbol != kNone) i = (i + 1) & mask;
+    slots_[i] = {static_cast<uint32_t>(h >> 32), s};
+  }
+}
+
+uint64_t BulkLoader::InternSymbol(uint32_t symbol) {
+  Symbol& s = symbols_[symbol];
+  if (!s.term) {
+    terms_.push_back(symbol);
+    s.term = terms_.size();
+    degree_.push_back(0);
+    references_.push_back(0);
+  }
+  return s.term;
+}
+
+uint32_t BulkLoader::AddEntity(const Entity& e) {
+  const uint32_t symbol = symbols_.Get(e.id);
+  Symbol& sym = symbols_[symbol];
+  const bool pending = sym.pending_article == article_serial_;
   // An entity named again with nothing new (the same display name, names
   // and attributes it has) would merge into itself: nothing to write.
-  if (!pending->count(e.id)) {
-    if (const EntityState* found = FindEntity(e.id)) {
-      const Entity& stored = found->decoded;
-      bool adds = e.type != stored.type || e.name != stored.name;
-      for (const std::string& n : e.names)
-        adds = adds || std::find(stored.names.begin(), stored.names.end(), n) == stored.names.end();
-      for (const auto& [k, v] : e.attrs) {
-        auto a = stored.attrs.find(k);
-        adds = adds || a == stored.attrs.end() || a->second != v;
-      }
-      if (!adds) return;
+  if (!pending && sym.entity) {
+    const Entity& stored = sym.entity->decoded;
+    bool adds = e.type != stored.type || e.name != stored.name;
+    for (const std::string& n : e.names)
+      adds = adds || std::find(stored.names.begin(), stored.names.end(), n) == stored.names.end();
+    for (const auto& [k, v] : e.attrs) {
+      auto a = stored.attrs.find(k);
+      adds = adds || a == stored.attrs.end() || a->second != v;
     }
+    if (!adds) return symbol;
   }
-  const auto [it, inserted] = pending->try_emplace(e.id);
-  PendingEntity& p = it->second;
-  if (inserted) {
-    p.stored = FindEntity(e.id);
-    p.merged = p.stored ? p.stored->decoded : e;
+  if (!pending) {
+    sym.pending_article = article_serial_;
+    sym.pending = static_cast<uint32_t>(pending_.size());
+    pending_.push_back({symbol, sym.entity != nullptr, sym.entity ? sym.entity->decoded : e});
   }
+  PendingEntity& p = pending_[sym.pending];
   p.merged.Merge(e);
   if (e.name != p.merged.name) p.merged.AddName(e.name);
-}
-
-void BulkLoader::Count(std::vector<uint64_t>* counters, uint64_t term) {
-  if (counters->size() <= term) counters->resize(std::max<size_t>(term + 1, terms_.size() + 1));
-  ++(*counters)[term];
+  return symbol;
 }
 
 void BulkLoader::AddProvenance(uint64_t stmt, uint32_t first, const Statement& s,
@@ -212,11 +250,14 @@ void BulkLoader::AddProvenance(uint64_t stmt, uint32_t first, const Statement& s
   stats_.provenance += s.provenance.size();
 }
 
-void BulkLoader::AddStatement(const Statement& s, ArticleRecord* article, IngestResult* result,
+void BulkLoader::AddStatement(const Statement& s, const std::array<uint32_t, 3>& symbols,
+                              ArticleRecord* article, IngestResult* result,
                               std::vector<std::pair<Identity, uint64_t>>* added) {
-  Identity identity{Intern(s.subject.id),
+  // Interned in Writer's order: subject, predicate, object, then the place.
+  const uint64_t subject = InternSymbol(symbols[0]);
+  Identity identity{subject,
                     Intern(s.predicate),
-                    Intern(s.object.id),
+                    InternSymbol(symbols[1]),
                     keys::TimeSortKey(s.date),
                     static_cast<uint8_t>(s.date.precision),
                     static_cast<uint8_t>(s.modality)};
@@ -233,63 +274,67 @@ void BulkLoader::AddStatement(const Statement& s, ArticleRecord* article, Ingest
   if (found) {
     StatementRecord& record = statements_[found - 1];
     const uint32_t first = record.sources;
-    const auto intern = [this](const std::string& term) { return Intern(term); };
+    const auto intern = [&](const std::string&) { return InternSymbol(symbols[2]); };
     if (AddReport(&record, s, intern) && record.place != record.subject &&
         record.place != record.object)
-      Count(&references_, record.place);
+      ++references_[record.place];
     AddProvenance(found, first, s, article);
     ++result->merged_statements;
     return;
   }
   const uint64_t id = statements_.size() + 1;
-  StatementRecord record = NewStatementRecord(s, identity.subject, identity.predicate,
-                                              identity.object, s.place ? Intern(s.place->id) : 0);
+  StatementRecord record =
+      NewStatementRecord(s, identity.subject, identity.predicate, identity.object,
+                         symbols[2] == SymbolTable::kNone ? 0 : InternSymbol(symbols[2]));
   statements_.push_back(std::move(record));
   AddProvenance(id, 0, s, article);
   const StatementRecord& r = statements_.back();
-  Count(&degree_, r.subject);
-  if (r.object != r.subject) Count(&degree_, r.object);
-  Count(&references_, r.subject);
-  if (r.object != r.subject) Count(&references_, r.object);
-  if (r.place && r.place != r.subject && r.place != r.object) Count(&references_, r.place);
+  ++degree_[r.subject];
+  ++references_[r.subject];
+  if (r.object != r.subject) {
+    ++degree_[r.object];
+    ++references_[r.object];
+  }
+  if (r.place && r.place != r.subject && r.place != r.object) ++references_[r.place];
   ++stats_.statements;
   ++stats_.predicates[s.predicate];
   ++result->new_statements;
   added->emplace_back(identity, id);
 }
 
-void BulkLoader::WriteEntities(std::map<std::string, PendingEntity>* pending,
-                               IngestResult* result) {
+void BulkLoader::WriteEntities(IngestResult* result) {
+  // In id order, as Writer writes them: an entity not yet interned (the place
+  // of a statement merged into one that has its own) takes its term id here.
+  std::sort(pending_.begin(), pending_.end(), [&](const PendingEntity& a, const PendingEntity& b) {
+    return symbols_[a.symbol].text < symbols_[b.symbol].text;
+  });
   // Equal fields give equal records: most entities an article names again
   // are unchanged, and need no encoding.
   const auto same = [](const Entity& a, const Entity& b) {
     return a.id == b.id && a.type == b.type && a.name == b.name && a.names == b.names &&
            a.attrs == b.attrs;
   };
-  for (auto& [id, p] : *pending) {
-    const uint64_t term = Intern(id);
-    if (p.stored && same(p.merged, p.stored->decoded)) continue;
+  for (PendingEntity& p : pending_) {
+    const uint64_t term = InternSymbol(p.symbol);
+    Symbol& sym = symbols_[p.symbol];
+    if (p.stored && same(p.merged, sym.entity->decoded)) continue;
     std::string record = EncodeEntity(p.merged);
-    if (p.stored && EncodeEntity(p.stored->decoded) == record) continue;
+    if (p.stored && EncodeEntity(sym.entity->decoded) == record) continue;
     // Writer adds the alias keys the stored record lacks and never removes
     // one, so the column family holds every key ever added.
     std::vector<std::string> old_keys;
-    EntityState* state = p.stored;
-    if (state) {
-      old_keys = AliasMatchKeys(state->decoded);
+    if (p.stored) {
+      old_keys = AliasMatchKeys(sym.entity->decoded);
     } else {
-      auto& slot = term_ids_[id].entity;  // the term exists: interned above
-      slot = std::make_unique<EntityState>();
-      state = slot.get();
-      state->term = term;
+      sym.entity = std::make_unique<EntityState>();
       ++stats_.entities;
       ++result->new_entities;
     }
     for (const auto& key : AliasMatchKeys(p.merged))
       if (!std::binary_search(old_keys.begin(), old_keys.end(), key))
         alias_keys_.push_back(keys::EncodeAliasKey(key, term));
-    state->decoded = DecodeEntity(record);
-    state->encoded = std::move(record);
+    sym.entity->decoded = DecodeEntity(record);
+    sym.entity->encoded = std::move(record);
   }
 }
 
@@ -337,22 +382,25 @@ void BulkLoader::Finish() {
       for (const auto& [key, value] : meta) put(key, value);
     });
     write(Column::kDict, [&](const auto& put) {
-      std::vector<uint64_t> order(terms_.size());
-      for (uint64_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::vector<const Symbol*> order;
+      order.reserve(terms_.size());
+      for (uint32_t symbol : terms_) order.push_back(&symbols_[symbol]);
       std::sort(order.begin(), order.end(),
-                [&](uint64_t a, uint64_t b) { return terms_[a] < terms_[b]; });
-      for (uint64_t i : order) put(terms_[i], keys::U64(i + 1));
+                [](const Symbol* a, const Symbol* b) { return a->text < b->text; });
+      for (const Symbol* s : order) put(s->text, keys::U64(s->term));
     });
     write(Column::kDictRev, [&](const auto& put) {
-      for (uint64_t i = 0; i < terms_.size(); ++i) put(keys::U64(i + 1), terms_[i]);
+      for (uint32_t symbol : terms_) {
+        const Symbol& s = symbols_[symbol];
+        put(keys::U64(s.term), s.text);
+      }
     });
     write(Column::kEntity, [&](const auto& put) {
-      std::vector<const EntityState*> by_term;
-      for (const auto& [id, term] : term_ids_)
-        if (term.entity) by_term.push_back(term.entity.get());
-      std::sort(by_term.begin(), by_term.end(),
-                [](const EntityState* a, const EntityState* b) { return a->term < b->term; });
-      for (const EntityState* e : by_term) put(keys::U64(e->term), e->encoded);
+      // Every symbol with an entity has a term id: WriteEntities interns it.
+      for (uint32_t symbol : terms_) {
+        const Symbol& s = symbols_[symbol];
+        if (s.entity) put(keys::U64(s.term), s.entity->encoded);
+      }
     });
     write(Column::kAlias, [&](const auto& put) {
       std::sort(alias_keys_.begin(), alias_keys_.end());

@@ -1,11 +1,12 @@
 // BulkLoader: fills a new, empty store from many articles at once, through sorted SST files.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include "core/article.h"
@@ -36,7 +37,7 @@ class BulkLoader {
 
   // As Store::IngestArticle: an article id already added is skipped; a
   // rejected article changes nothing.
-  IngestResult Add(const ArticleMeta& meta, const std::vector<Statement>& statements);
+  IngestResult Add(const ArticleMeta& meta, std::vector<Statement> statements);
   // Writes and ingests everything added; the Store then reads it. Once only.
   void Finish();
 
@@ -53,37 +54,67 @@ class BulkLoader {
     size_t operator()(const Identity& k) const;
   };
   struct EntityState {
-    uint64_t term = 0;
     Entity decoded;  // as Store::GetEntity would read the record back
     std::string encoded;
   };
+  // A term or entity id by its text. Term ids are given in the order the
+  // normal path gives them, which may be after an entity is first named, so
+  // a symbol may have no term id yet.
+  struct Symbol {
+    std::string text;
+    uint64_t term = 0;                    // 0 until interned
+    std::unique_ptr<EntityState> entity;  // the entity record loaded so far, if any
+    uint64_t pending_article = 0;         // the article whose pending_ holds it, if any
+    uint32_t pending = 0;                 // its index in pending_ for that article
+  };
+  // Symbols by text: open addressing, at most half full, so that a lookup
+  // is one probe and one comparison rather than a walk through nodes.
+  class SymbolTable {
+   public:
+    static constexpr uint32_t kNone = UINT32_MAX;
+    uint32_t Find(std::string_view text) const;
+    // The symbol spelled `text`, made if new.
+    uint32_t Get(std::string_view text);
+    Symbol& operator[](uint32_t i) { return symbols_[i]; }
+    const Symbol& operator[](uint32_t i) const { return symbols_[i]; }
+    const std::vector<Symbol>& all() const { return symbols_; }
+
+   private:
+    struct Slot {
+      uint32_t hash = 0;
+      uint32_t symbol = kNone;
+    };
+    void Grow();
+    std::vector<Slot> slots_;
+    std::vector<Symbol> symbols_;
+  };
   struct PendingEntity {
-    EntityState* stored = nullptr;  // null for an entity new with this article
+    uint32_t symbol = 0;
+    bool stored = false;  // the entity had a record before this article
     Entity merged;
   };
 
-  uint64_t Intern(const std::string& term);
-  // The entity record loaded so far for an entity id; nullptr if none.
-  EntityState* FindEntity(const std::string& id);
-  void AddEntity(std::map<std::string, PendingEntity>* pending, const Entity& e);
-  void AddStatement(const Statement& s, ArticleRecord* article, IngestResult* result,
+  uint64_t Intern(std::string_view term) { return InternSymbol(symbols_.Get(term)); }
+  uint64_t InternSymbol(uint32_t symbol);
+  // Returns the entity's symbol.
+  uint32_t AddEntity(const Entity& e);
+  // `symbols` are those of the subject, the object and the place (kNone if none).
+  void AddStatement(const Statement& s, const std::array<uint32_t, 3>& symbols,
+                    ArticleRecord* article, IngestResult* result,
                     std::vector<std::pair<Identity, uint64_t>>* added);
   void AddProvenance(uint64_t stmt, uint32_t first, const Statement& s, ArticleRecord* article);
-  void WriteEntities(std::map<std::string, PendingEntity>* pending, IngestResult* result);
-  void Count(std::vector<uint64_t>* counters, uint64_t term);
+  void WriteEntities(IngestResult* result);
 
   Store& store_;
   bool finished_ = false;
   std::string temp_dir_;
   StoreStats stats_;
-  // Every term by its text, with the entity it names, if any: one table, so
-  // that an entity's record and its id are found with one lookup.
-  struct Term {
-    uint64_t id = 0;
-    std::unique_ptr<EntityState> entity;
-  };
-  std::unordered_map<std::string, Term> term_ids_;
-  std::vector<std::string> terms_;           // by term id - 1
+  // Every term and entity id, with the entity it names, if any: one table,
+  // so that an entity's record and its term id are found with one lookup.
+  SymbolTable symbols_;
+  std::vector<uint32_t> terms_;              // symbols by term id - 1
+  uint64_t article_serial_ = 0;              // of the article being added, from 1
+  std::vector<PendingEntity> pending_;       // entities the article being added changes
   std::vector<StatementRecord> statements_;  // by statement id - 1
   // Encoded provenance entries, one after another in one buffer: a million
   // small strings cost memory and time to free.
@@ -114,8 +145,8 @@ class BulkLoader {
   };
   IdentityTable statement_ids_;
   std::vector<std::string> alias_keys_;          // encoded alias keys ever written; may repeat
-  std::vector<uint64_t> degree_;                 // by term id
-  std::vector<uint64_t> references_;             // by term id
+  std::vector<uint64_t> degree_ = {0};           // by term id
+  std::vector<uint64_t> references_ = {0};       // by term id
   std::map<std::string, std::string> articles_;  // id -> encoded ArticleRecord
 };
 
