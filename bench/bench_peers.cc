@@ -211,9 +211,6 @@ int Run(const std::string& data_dir, const std::string& work_dir) {
       events += batch.size();
       loader.Add(meta, std::move(batch));
     }
-    std::cerr << "add "
-              << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
-              << "\n";
     loader.Finish();
   }
   const double seconds =

@@ -6,9 +6,13 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <exception>
 #include <filesystem>
+#include <functional>
+#include <mutex>
 #include <optional>
+#include <span>
 #include <thread>
 #include <tuple>
 
@@ -63,52 +67,26 @@ class SstFile {
   std::optional<rocksdb::SstFileWriter> writer_;
 };
 
+// Index entries as a run sorts them: term ids fit 32 bits in a load, and the
+// statement is its offset in the run, so that an entry takes half the space.
+struct IndexEntry {
+  uint32_t a = 0, b = 0, c = 0, stmt = 0;
+  friend auto operator<=>(const IndexEntry&, const IndexEntry&) = default;
+};
+struct TimeEntry {
+  uint32_t entity = 0, when = 0, stmt = 0;
+  friend auto operator<=>(const TimeEntry&, const TimeEntry&) = default;
+};
+
 }  // namespace
 
-size_t BulkLoader::IdentityHash::operator()(const Identity& k) const {
-  // Ids are small and dense: a multiply-xor mix spreads them well enough.
-  uint64_t h = k.subject * 0x9E3779B97F4A7C15ull;
-  h = (h ^ k.predicate) * 0xC2B2AE3D27D4EB4Full;
-  h = (h ^ k.object) * 0x165667B19E3779F9ull;
-  h = (h ^ (uint64_t{k.when} << 16 | uint64_t{k.precision} << 8 | k.modality)) *
-      0x9E3779B97F4A7C15ull;
-  return static_cast<size_t>(h ^ (h >> 29));
-}
-
-uint64_t BulkLoader::IdentityTable::Find(const Identity& k) const {
-  if (slots_.empty()) return 0;
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = IdentityHash()(k) & mask;; i = (i + 1) & mask) {
-    if (slots_[i].id == 0) return 0;
-    if (slots_[i].key == k) return slots_[i].id;
-  }
-}
-
-void BulkLoader::IdentityTable::Insert(const Identity& k, uint64_t id) {
-  if ((size_ + 1) * 2 > slots_.size()) Grow();
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = IdentityHash()(k) & mask;; i = (i + 1) & mask) {
-    if (slots_[i].id == 0) {
-      slots_[i] = {k, id};
-      ++size_;
-      return;
-    }
-    if (slots_[i].key == k) return;
-  }
-}
-
-void BulkLoader::IdentityTable::Grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-  size_ = 0;
-  for (const Slot& slot : old)
-    if (slot.id) Insert(slot.key, slot.id);
-}
-
-BulkLoader::BulkLoader(Store* store)
-    : store_(*store), temp_dir_((fs::path(store->path()) / schema::kBulkTempDir).string()) {
+BulkLoader::BulkLoader(Store* store, size_t run_budget)
+    : store_(*store),
+      run_budget_(run_budget),
+      temp_dir_((fs::path(store->path()) / schema::kBulkTempDir).string()) {
   if (store_.mode_ != OpenMode::kReadWrite) throw Error(store_.path_ + ": store is open read-only");
   if (!CanLoad(store_)) throw Error(store_.path_ + ": --bulk loads into a new, empty store");
+  roles_.Get({});  // role 0: none
 }
 
 bool BulkLoader::CanLoad(const Store& store) {
@@ -131,7 +109,8 @@ BulkLoader::~BulkLoader() {
 IngestResult BulkLoader::Add(const ArticleMeta& meta, std::vector<Statement> statements) {
   if (finished_) throw Error(store_.path_ + ": bulk load already finished");
   if (meta.id.empty()) throw Error(store_.path_ + ": article without an id");
-  if (articles_.contains(meta.id)) return IngestResult{.skipped = true};
+  if (articles_.contains(meta.id) || (!written_.empty() && store_.HasArticle(meta.id)))
+    return IngestResult{.skipped = true};
   // Validates every statement before anything changes, as Writer does.
   const std::vector<Statement> merged = MergeWithinArticle(meta, std::move(statements));
 
@@ -145,62 +124,104 @@ IngestResult BulkLoader::Add(const ArticleMeta& meta, std::vector<Statement> sta
   for (const auto& s : merged) {
     const uint32_t subject = AddEntity(s.subject);
     const uint32_t object = AddEntity(s.object);
-    symbols.push_back({subject, object, s.place ? AddEntity(*s.place) : SymbolTable::kNone});
+    symbols.push_back({subject, object, s.place ? AddEntity(*s.place) : load::StringTable::kNone});
   }
   ArticleRecord article{meta, {}};
   // Writer::FindStored sees only statements stored before the article.
-  std::vector<std::pair<Identity, uint64_t>> added;
+  std::vector<std::pair<Identity, uint32_t>> added;
   for (size_t i = 0; i < merged.size(); ++i)
     AddStatement(merged[i], symbols[i], &article, &result, &added);
-  for (const auto& [identity, id] : added) statement_ids_.Insert(identity, id);
+  for (const auto& [identity, ref] : added) {
+    // Symmetric parties in both orders may both be new here; the first wins.
+    const auto identity_of = [this](uint32_t r) { return IdentityOf(Record(r)); };
+    if (identities_.Find(identity, identity_of) == load::IdentityIndex::kNone)
+      identities_.Insert(identity, ref, identity_of);
+  }
   WriteEntities(&result);
-  articles_.emplace(meta.id, EncodeArticle(article));
+  std::string record = EncodeArticle(article);
+  run_record_bytes_ += record.size() + meta.id.size();
+  articles_.emplace(meta.id, std::move(record));
   ++stats_.articles;
+  if (RunBytes() >= run_budget_) WriteRun();
   return result;
 }
 
-uint32_t BulkLoader::SymbolTable::Find(std::string_view text) const {
-  if (slots_.empty()) return kNone;
-  const size_t h = std::hash<std::string_view>()(text);
-  const auto tag = static_cast<uint32_t>(h >> 32);
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = h & mask;; i = (i + 1) & mask) {
-    const Slot& slot = slots_[i];
-    if (slot.symbol == kNone) return kNone;
-    if (slot.hash == tag && symbols_[slot.symbol].text == text) return slot.symbol;
-  }
+BulkLoader::Identity BulkLoader::IdentityOf(const PackedRecord& r) const {
+  return {r.subject, r.predicate, r.object, r.when, r.precision, r.modality};
 }
 
-uint32_t BulkLoader::SymbolTable::Get(std::string_view text) {
-  if ((symbols_.size() + 1) * 2 > slots_.size()) Grow();
-  const size_t h = std::hash<std::string_view>()(text);
-  const auto tag = static_cast<uint32_t>(h >> 32);
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = h & mask;; i = (i + 1) & mask) {
-    Slot& slot = slots_[i];
-    if (slot.symbol == kNone) {
-      slot = {tag, static_cast<uint32_t>(symbols_.size())};
-      symbols_.emplace_back().text = text;
-      return slot.symbol;
-    }
-    if (slot.hash == tag && symbols_[slot.symbol].text == text) return slot.symbol;
-  }
+BulkLoader::PackedRecord BulkLoader::Pack(const StatementRecord& r) {
+  PackedRecord p;
+  p.subject = static_cast<uint32_t>(r.subject);
+  p.predicate = static_cast<uint32_t>(r.predicate);
+  p.object = static_cast<uint32_t>(r.object);
+  p.place = static_cast<uint32_t>(r.place);
+  p.when = keys::TimeSortKey(r.date);
+  p.precision = static_cast<uint8_t>(r.date.precision);
+  p.calendar = static_cast<uint8_t>(r.date.calendar);
+  p.modality = static_cast<uint8_t>(r.modality);
+  p.role = roles_.Get(r.role);
+  p.sources = r.sources;
+  p.confidence = r.confidence;
+  return p;
 }
 
-void BulkLoader::SymbolTable::Grow() {
-  if (symbols_.size() >= kNone / 2) throw Error("bulk load: too many distinct terms");
-  slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, Slot{});
-  const size_t mask = slots_.size() - 1;
-  for (uint32_t s = 0; s < symbols_.size(); ++s) {
-    const size_t h = std::hash<std::string_view>()(symbols_[s].text);
-    size_t i = h & mask;
-    while (slots_[i].symbol != kNone) i = (i + 1) & mask;
-    slots_[i] = {static_cast<uint32_t>(h >> 32), s};
+StatementRecord BulkLoader::Unpack(const PackedRecord& p) const {
+  StatementRecord r;
+  r.subject = p.subject;
+  r.predicate = p.predicate;
+  r.object = p.object;
+  r.place = p.place;
+  r.date.precision = static_cast<DatePrecision>(p.precision);
+  r.date.calendar = static_cast<Calendar>(p.calendar);
+  if (r.date.known()) {
+    r.date.year = static_cast<int>(p.when / 10000);
+    r.date.month = static_cast<int>(p.when / 100 % 100);
+    r.date.day = static_cast<int>(p.when % 100);
   }
+  r.modality = static_cast<Modality>(p.modality);
+  r.role = roles_.text(p.role);
+  r.sources = r.live_sources = p.sources;  // nothing is forgotten during a load
+  r.confidence = p.confidence;
+  return r;
+}
+
+uint32_t BulkLoader::FindStatement(const Identity& identity, const Statement& s) {
+  const uint32_t ref =
+      identities_.Find(identity, [this](uint32_t r) { return IdentityOf(Record(r)); });
+  if (ref != load::IdentityIndex::kNone) return ref;
+  const size_t hash = identity.Hash();
+  if (std::none_of(written_.begin(), written_.end(),
+                   [&](const load::BloomFilter& f) { return f.MayContain(hash); }))
+    return load::IdentityIndex::kNone;
+  auto stored = store_.FindStatement({identity.subject, identity.predicate, identity.object, 0},
+                                     s.date, s.modality, /*symmetric=*/false);
+  if (!stored) return load::IdentityIndex::kNone;
+  // Reported again: its record is rewritten with this run.
+  const uint32_t earlier = kEarlier | static_cast<uint32_t>(earlier_.size());
+  earlier_.push_back({stored->first, Pack(stored->second)});
+  identities_.Insert(identity, earlier, [this](uint32_t r) { return IdentityOf(Record(r)); });
+  return earlier;
+}
+
+size_t BulkLoader::RunBytes() const {
+  // Writing adds the sorted index entries of two column families at a time:
+  // at most the time index and one other.
+  const size_t index_entries = 2 * sizeof(TimeEntry) + sizeof(IndexEntry);
+  return statements_.capacity() * sizeof(PackedRecord) + statements_.size() * index_entries +
+         earlier_.capacity() * sizeof(EarlierRecord) + identities_.bytes() +
+         provenance_.capacity() * sizeof(ProvenanceEntry) + provenance_bytes_.capacity() +
+         run_record_bytes_;
+}
+
+uint32_t BulkLoader::Symbol(std::string_view text) {
+  const uint32_t symbol = symbols_.Get(text);
+  if (symbol == symbol_states_.size()) symbol_states_.emplace_back();
+  return symbol;
 }
 
 uint64_t BulkLoader::InternSymbol(uint32_t symbol) {
-  Symbol& s = symbols_[symbol];
+  SymbolState& s = symbol_states_[symbol];
   if (!s.term) {
     terms_.push_back(symbol);
     s.term = terms_.size();
@@ -211,8 +232,8 @@ uint64_t BulkLoader::InternSymbol(uint32_t symbol) {
 }
 
 uint32_t BulkLoader::AddEntity(const Entity& e) {
-  const uint32_t symbol = symbols_.Get(e.id);
-  Symbol& sym = symbols_[symbol];
+  const uint32_t symbol = Symbol(e.id);
+  SymbolState& sym = symbol_states_[symbol];
   const bool pending = sym.pending_article == article_serial_;
   // An entity named again with nothing new (the same display name, names
   // and attributes it has) would merge into itself: nothing to write.
@@ -252,7 +273,7 @@ void BulkLoader::AddProvenance(uint64_t stmt, uint32_t first, const Statement& s
 
 void BulkLoader::AddStatement(const Statement& s, const std::array<uint32_t, 3>& symbols,
                               ArticleRecord* article, IngestResult* result,
-                              std::vector<std::pair<Identity, uint64_t>>* added) {
+                              std::vector<std::pair<Identity, uint32_t>>* added) {
   // Interned in Writer's order: subject, predicate, object, then the place.
   const uint64_t subject = InternSymbol(symbols[0]);
   Identity identity{subject,
@@ -261,52 +282,52 @@ void BulkLoader::AddStatement(const Statement& s, const std::array<uint32_t, 3>&
                     keys::TimeSortKey(s.date),
                     static_cast<uint8_t>(s.date.precision),
                     static_cast<uint8_t>(s.modality)};
-  uint64_t found = statement_ids_.Find(identity);
-  if (!found) {
+  uint32_t found = FindStatement(identity, s);
+  if (found == load::IdentityIndex::kNone) {
     // A symmetric statement may be stored with its parties the other way.
     const PredicateInfo* info = FindPredicate(s.predicate);
     if (info && info->symmetric) {
       Identity swapped = identity;
       std::swap(swapped.subject, swapped.object);
-      found = statement_ids_.Find(swapped);
+      found = FindStatement(swapped, s);
     }
   }
-  if (found) {
-    StatementRecord& record = statements_[found - 1];
+  if (found != load::IdentityIndex::kNone) {
+    StatementRecord record = Unpack(Record(found));
     const uint32_t first = record.sources;
     const auto intern = [&](const std::string&) { return InternSymbol(symbols[2]); };
     if (AddReport(&record, s, intern) && record.place != record.subject &&
         record.place != record.object)
       ++references_[record.place];
-    AddProvenance(found, first, s, article);
+    Record(found) = Pack(record);
+    AddProvenance(IdOf(found), first, s, article);
     ++result->merged_statements;
     return;
   }
-  const uint64_t id = statements_.size() + 1;
-  StatementRecord record =
-      NewStatementRecord(s, identity.subject, identity.predicate, identity.object,
-                         symbols[2] == SymbolTable::kNone ? 0 : InternSymbol(symbols[2]));
-  statements_.push_back(std::move(record));
-  AddProvenance(id, 0, s, article);
-  const StatementRecord& r = statements_.back();
-  ++degree_[r.subject];
-  ++references_[r.subject];
-  if (r.object != r.subject) {
-    ++degree_[r.object];
-    ++references_[r.object];
+  const auto ref = static_cast<uint32_t>(statements_.size());
+  if (ref >= kEarlier) throw Error(store_.path_ + ": bulk load: too many statements in one run");
+  const uint64_t place = symbols[2] == load::StringTable::kNone ? 0 : InternSymbol(symbols[2]);
+  statements_.push_back(
+      Pack(NewStatementRecord(s, identity.subject, identity.predicate, identity.object, place)));
+  AddProvenance(IdOf(ref), 0, s, article);
+  ++degree_[identity.subject];
+  ++references_[identity.subject];
+  if (identity.object != identity.subject) {
+    ++degree_[identity.object];
+    ++references_[identity.object];
   }
-  if (r.place && r.place != r.subject && r.place != r.object) ++references_[r.place];
+  if (place && place != identity.subject && place != identity.object) ++references_[place];
   ++stats_.statements;
   ++stats_.predicates[s.predicate];
   ++result->new_statements;
-  added->emplace_back(identity, id);
+  added->emplace_back(identity, ref);
 }
 
 void BulkLoader::WriteEntities(IngestResult* result) {
   // In id order, as Writer writes them: an entity not yet interned (the place
   // of a statement merged into one that has its own) takes its term id here.
   std::sort(pending_.begin(), pending_.end(), [&](const PendingEntity& a, const PendingEntity& b) {
-    return symbols_[a.symbol].text < symbols_[b.symbol].text;
+    return symbols_.text(a.symbol) < symbols_.text(b.symbol);
   });
   // Equal fields give equal records: most entities an article names again
   // are unchanged, and need no encoding.
@@ -316,7 +337,7 @@ void BulkLoader::WriteEntities(IngestResult* result) {
   };
   for (PendingEntity& p : pending_) {
     const uint64_t term = InternSymbol(p.symbol);
-    Symbol& sym = symbols_[p.symbol];
+    SymbolState& sym = symbol_states_[p.symbol];
     if (p.stored && same(p.merged, sym.entity->decoded)) continue;
     std::string record = EncodeEntity(p.merged);
     if (p.stored && EncodeEntity(sym.entity->decoded) == record) continue;
@@ -331,8 +352,14 @@ void BulkLoader::WriteEntities(IngestResult* result) {
       ++result->new_entities;
     }
     for (const auto& key : AliasMatchKeys(p.merged))
-      if (!std::binary_search(old_keys.begin(), old_keys.end(), key))
+      if (!std::binary_search(old_keys.begin(), old_keys.end(), key)) {
         alias_keys_.push_back(keys::EncodeAliasKey(key, term));
+        run_record_bytes_ += alias_keys_.back().size() + sizeof(std::string);
+      }
+    if (sym.changed_run != run_) {
+      sym.changed_run = run_;
+      run_entities_.push_back(p.symbol);
+    }
     sym.entity->decoded = DecodeEntity(record);
     sym.entity->encoded = std::move(record);
   }
@@ -341,6 +368,11 @@ void BulkLoader::WriteEntities(IngestResult* result) {
 void BulkLoader::Finish() {
   if (finished_) throw Error(store_.path_ + ": bulk load already finished");
   finished_ = true;
+  // Writer writes with articles only: a load of nothing leaves the store as it was.
+  if (!articles_.empty()) WriteRun();
+}
+
+void BulkLoader::WriteRun() {
   rocksdb::DB* db = store_.db_.get();
   std::error_code ec;
   fs::remove_all(temp_dir_, ec);  // a crashed load's leftovers
@@ -349,8 +381,10 @@ void BulkLoader::Finish() {
 
   // One slot per column family, so that the two threads below need no lock.
   std::array<std::optional<rocksdb::IngestExternalFileArg>, schema::kColumnCount> files;
+  using Put = std::function<void(std::string_view key, std::string_view value)>;
+  using Fill = std::function<void(const Put&)>;
   // Writes one column family; put() must be called with keys in byte order.
-  const auto write = [&](Column c, const auto& fill) {
+  const auto write_file = [&](Column c, const Fill& fill) {
     SstFile file(db, store_.cf(c), temp_dir_ + "/" + schema::ColumnName(c) + ".sst", store_.path_);
     fill([&](std::string_view key, std::string_view value) { file.Put(key, value); });
     if (auto path = file.Finish()) {
@@ -361,123 +395,125 @@ void BulkLoader::Finish() {
       files[static_cast<size_t>(c)] = std::move(arg);
     }
   };
-  const auto write_records = [&](const auto& write) {
-    write(Column::kMeta, [&](const auto& put) {
-      if (articles_.empty()) return;  // Writer writes counters with each article only
-      std::map<std::string, std::string> meta;
-      meta[std::string(schema::kArticles)] = keys::U64(stats_.articles);
-      meta[std::string(schema::kStatements)] = keys::U64(stats_.statements);
-      meta[std::string(schema::kEntities)] = keys::U64(stats_.entities);
-      meta[std::string(schema::kProvenance)] = keys::U64(stats_.provenance);
-      meta[std::string(schema::kNextTerm)] = keys::U64(terms_.size() + 1);
-      meta[std::string(schema::kNextStatement)] = keys::U64(statements_.size() + 1);
-      for (const auto& [name, count] : stats_.predicates)
-        meta[std::string(schema::kPredicatePrefix) + name] = keys::U64(count);
-      for (uint64_t t = 0; t < degree_.size(); ++t)
-        if (degree_[t])
-          meta[keys::EntityCounterKey(schema::kDegreePrefix, t)] = keys::U64(degree_[t]);
-      for (uint64_t t = 0; t < references_.size(); ++t)
-        if (references_[t])
-          meta[keys::EntityCounterKey(schema::kReferencePrefix, t)] = keys::U64(references_[t]);
-      for (const auto& [key, value] : meta) put(key, value);
-    });
-    write(Column::kDict, [&](const auto& put) {
-      std::vector<const Symbol*> order;
-      order.reserve(terms_.size());
-      for (uint32_t symbol : terms_) order.push_back(&symbols_[symbol]);
-      std::sort(order.begin(), order.end(),
-                [](const Symbol* a, const Symbol* b) { return a->text < b->text; });
-      for (const Symbol* s : order) put(s->text, keys::U64(s->term));
-    });
-    write(Column::kDictRev, [&](const auto& put) {
-      for (uint32_t symbol : terms_) {
-        const Symbol& s = symbols_[symbol];
-        put(keys::U64(s.term), s.text);
-      }
-    });
-    write(Column::kEntity, [&](const auto& put) {
-      // Every symbol with an entity has a term id: WriteEntities interns it.
-      for (uint32_t symbol : terms_) {
-        const Symbol& s = symbols_[symbol];
-        if (s.entity) put(keys::U64(s.term), s.entity->encoded);
-      }
-    });
-    write(Column::kAlias, [&](const auto& put) {
-      std::sort(alias_keys_.begin(), alias_keys_.end());
-      alias_keys_.erase(std::unique(alias_keys_.begin(), alias_keys_.end()), alias_keys_.end());
-      for (const auto& key : alias_keys_) put(key, {});
-    });
-    write(Column::kStmt, [&](const auto& put) {
-      for (uint64_t i = 0; i < statements_.size(); ++i)
-        put(keys::U64(i + 1), EncodeStatementRecord(statements_[i]));
-    });
-    write(Column::kProv, [&](const auto& put) {
-      std::sort(provenance_.begin(), provenance_.end(),
-                [](const ProvenanceEntry& a, const ProvenanceEntry& b) {
-                  return std::tie(a.stmt, a.seq) < std::tie(b.stmt, b.seq);
-                });
-      const std::string_view bytes = provenance_bytes_;
-      for (const ProvenanceEntry& e : provenance_)
-        put(keys::EncodeProvKey(e.stmt, e.seq), bytes.substr(e.offset, e.size));
-    });
-    write(Column::kArticle, [&](const auto& put) {
-      for (const auto& [id, record] : articles_) put(id, record);
+  // The column families to write, the costliest first: two threads take
+  // them in turn, so that neither idles while the other compresses the
+  // time index.
+  std::vector<std::pair<Column, Fill>> jobs;
+  const auto write = [&](Column c, Fill fill) { jobs.emplace_back(c, std::move(fill)); };
+  // Big-endian keys sort as their numbers do.
+  const auto index = [&](Column c, auto make) {
+    write(c, [&, make](const auto& put) {
+      std::vector<IndexEntry> entries;
+      entries.reserve(statements_.size());
+      for (uint32_t i = 0; i < statements_.size(); ++i) entries.push_back(make(statements_[i], i));
+      std::sort(entries.begin(), entries.end());
+      for (const IndexEntry& k : entries)
+        put(keys::EncodeIndexKey({k.a, k.b, k.c, first_stmt_ + k.stmt}), {});
     });
   };
-  const auto write_indexes = [&](const auto& write) {
-    // Big-endian keys sort as their numbers do.
-    const auto index = [&](Column c, auto make) {
-      write(c, [&](const auto& put) {
-        std::vector<keys::IndexKey> entries;
-        entries.reserve(statements_.size());
-        for (uint64_t i = 0; i < statements_.size(); ++i)
-          entries.push_back(make(statements_[i], i + 1));
-        std::sort(entries.begin(), entries.end(),
-                  [](const keys::IndexKey& x, const keys::IndexKey& y) {
-                    return std::tie(x.a, x.b, x.c, x.stmt) < std::tie(y.a, y.b, y.c, y.stmt);
-                  });
-        for (const auto& k : entries) put(keys::EncodeIndexKey(k), {});
-      });
-    };
-    index(Column::kSpo, [](const StatementRecord& r, uint64_t id) {
-      return keys::IndexKey{r.subject, r.predicate, r.object, id};
+  write(Column::kTime, [&](const auto& put) {
+    std::vector<TimeEntry> entries;
+    entries.reserve(2 * statements_.size());
+    for (uint32_t i = 0; i < statements_.size(); ++i) {
+      const PackedRecord& r = statements_[i];
+      entries.push_back({r.subject, r.when, i});
+      if (r.object != r.subject) entries.push_back({r.object, r.when, i});
+    }
+    std::sort(entries.begin(), entries.end());
+    for (const TimeEntry& k : entries)
+      put(keys::EncodeTimeKey({k.entity, k.when, first_stmt_ + k.stmt}), {});
+  });
+  index(Column::kSpo, [](const PackedRecord& r, uint32_t i) {
+    return IndexEntry{r.subject, r.predicate, r.object, i};
+  });
+  index(Column::kPos, [](const PackedRecord& r, uint32_t i) {
+    return IndexEntry{r.predicate, r.object, r.subject, i};
+  });
+  write(Column::kStmt, [&](const auto& put) {
+    // Those of earlier runs have the lower ids.
+    std::sort(earlier_.begin(), earlier_.end(),
+              [](const EarlierRecord& a, const EarlierRecord& b) { return a.id < b.id; });
+    for (const EarlierRecord& e : earlier_)
+      put(keys::U64(e.id), EncodeStatementRecord(Unpack(e.record)));
+    for (uint64_t i = 0; i < statements_.size(); ++i)
+      put(keys::U64(first_stmt_ + i), EncodeStatementRecord(Unpack(statements_[i])));
+  });
+  write(Column::kProv, [&](const auto& put) {
+    std::sort(provenance_.begin(), provenance_.end(),
+              [](const ProvenanceEntry& a, const ProvenanceEntry& b) {
+                return std::tie(a.stmt, a.seq) < std::tie(b.stmt, b.seq);
+              });
+    const std::string_view bytes = provenance_bytes_;
+    for (const ProvenanceEntry& e : provenance_)
+      put(keys::EncodeProvKey(e.stmt, e.seq), bytes.substr(e.offset, e.size));
+  });
+  write(Column::kAlias, [&](const auto& put) {
+    std::sort(alias_keys_.begin(), alias_keys_.end());
+    alias_keys_.erase(std::unique(alias_keys_.begin(), alias_keys_.end()), alias_keys_.end());
+    for (const auto& key : alias_keys_) put(key, {});
+  });
+  write(Column::kMeta, [&](const auto& put) {
+    std::map<std::string, std::string> meta;
+    meta[std::string(schema::kArticles)] = keys::U64(stats_.articles);
+    meta[std::string(schema::kStatements)] = keys::U64(stats_.statements);
+    meta[std::string(schema::kEntities)] = keys::U64(stats_.entities);
+    meta[std::string(schema::kProvenance)] = keys::U64(stats_.provenance);
+    meta[std::string(schema::kNextTerm)] = keys::U64(terms_.size() + 1);
+    meta[std::string(schema::kNextStatement)] = keys::U64(first_stmt_ + statements_.size());
+    for (const auto& [name, count] : stats_.predicates)
+      meta[std::string(schema::kPredicatePrefix) + name] = keys::U64(count);
+    for (uint64_t t = 0; t < degree_.size(); ++t)
+      if (degree_[t])
+        meta[keys::EntityCounterKey(schema::kDegreePrefix, t)] = keys::U64(degree_[t]);
+    for (uint64_t t = 0; t < references_.size(); ++t)
+      if (references_[t])
+        meta[keys::EntityCounterKey(schema::kReferencePrefix, t)] = keys::U64(references_[t]);
+    for (const auto& [key, value] : meta) put(key, value);
+  });
+  write(Column::kEntity, [&](const auto& put) {
+    // Every symbol with an entity has a term id: WriteEntities interns it.
+    std::sort(run_entities_.begin(), run_entities_.end(), [&](uint32_t a, uint32_t b) {
+      return symbol_states_[a].term < symbol_states_[b].term;
     });
-    index(Column::kPos, [](const StatementRecord& r, uint64_t id) {
-      return keys::IndexKey{r.predicate, r.object, r.subject, id};
-    });
-    write(Column::kTime, [&](const auto& put) {
-      std::vector<keys::TimeKey> entries;
-      entries.reserve(2 * statements_.size());
-      for (uint64_t i = 0; i < statements_.size(); ++i) {
-        const StatementRecord& r = statements_[i];
-        const uint32_t when = keys::TimeSortKey(r.date);
-        entries.push_back({r.subject, when, i + 1});
-        if (r.object != r.subject) entries.push_back({r.object, when, i + 1});
-      }
-      std::sort(entries.begin(), entries.end(), [](const keys::TimeKey& x, const keys::TimeKey& y) {
-        return std::tie(x.entity, x.when, x.stmt) < std::tie(y.entity, y.when, y.stmt);
-      });
-      for (const auto& k : entries) put(keys::EncodeTimeKey(k), {});
-    });
-  };
-  // The indexes are sorted and written on a second thread while this one
-  // writes the records: compressing blocks is most of the time here.
-  std::exception_ptr index_error;
-  std::thread indexes([&] {
-    try {
-      write_indexes(write);
-    } catch (...) {
-      index_error = std::current_exception();
+    for (uint32_t symbol : run_entities_) {
+      const SymbolState& s = symbol_states_[symbol];
+      put(keys::U64(s.term), s.entity->encoded);
     }
   });
-  try {
-    write_records(write);
-  } catch (...) {
-    indexes.join();
-    throw;
-  }
-  indexes.join();
-  if (index_error) std::rethrow_exception(index_error);
+  const auto new_terms = std::span(terms_).subspan(terms_written_);
+  write(Column::kDict, [&](const auto& put) {
+    std::vector<uint32_t> order(new_terms.begin(), new_terms.end());
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t a, uint32_t b) { return symbols_.text(a) < symbols_.text(b); });
+    for (uint32_t symbol : order)
+      put(symbols_.text(symbol), keys::U64(symbol_states_[symbol].term));
+  });
+  write(Column::kDictRev, [&](const auto& put) {
+    for (uint32_t symbol : new_terms)
+      put(keys::U64(symbol_states_[symbol].term), symbols_.text(symbol));
+  });
+  write(Column::kArticle, [&](const auto& put) {
+    for (const auto& [id, record] : articles_) put(id, record);
+  });
+
+  std::atomic<size_t> next{0};
+  std::mutex error_mu;
+  std::exception_ptr error;
+  const auto run = [&] {
+    for (size_t i; (i = next++) < jobs.size();) {
+      try {
+        write_file(jobs[i].first, jobs[i].second);
+      } catch (...) {
+        std::lock_guard lock(error_mu);
+        if (!error) error = std::current_exception();
+        next = jobs.size();
+      }
+    }
+  };
+  std::thread helper(run);
+  run();
+  helper.join();
+  if (error) std::rethrow_exception(error);
   std::vector<rocksdb::IngestExternalFileArg> args;
   for (auto& file : files)
     if (file) args.push_back(std::move(*file));
@@ -491,6 +527,21 @@ void BulkLoader::Finish() {
   store_.entity_cache_.clear();
   fs::remove_all(temp_dir_, ec);
   if (ec) throw Error(temp_dir_ + ": " + ec.message());
+
+  load::BloomFilter& filter = written_.emplace_back(statements_.size());
+  for (const PackedRecord& r : statements_) filter.Add(IdentityOf(r).Hash());
+  ++run_;
+  first_stmt_ += statements_.size();
+  terms_written_ = terms_.size();
+  statements_ = {};
+  earlier_ = {};
+  run_entities_ = {};
+  run_record_bytes_ = 0;
+  identities_.clear();
+  provenance_ = {};
+  provenance_bytes_ = {};
+  alias_keys_ = {};
+  articles_.clear();
 }
 
 }  // namespace diplograph

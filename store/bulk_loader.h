@@ -12,6 +12,7 @@
 #include "core/article.h"
 #include "core/entity.h"
 #include "core/statement.h"
+#include "store/load_tables.h"
 #include "store/records.h"
 #include "store/store.h"
 
@@ -19,16 +20,22 @@ namespace diplograph {
 
 // Gives the store, byte for byte, what Store::IngestArticle would give it for
 // the same articles in the same order: same ids, records, indexes and
-// counters. Everything is built in memory, so memory grows with the corpus
-// (statement records, encoded provenance, entities, one small hash entry per
-// statement); Finish writes one SST file per column family and ingests them
-// all in one atomic IngestExternalFiles call, so the store holds all of the
-// load or none of it. Until then the store stays empty; do not use it
-// meanwhile. Not thread-safe.
+// counters. Articles are gathered in memory in runs: when a run's state
+// reaches the budget, and at Finish, one SST file per column family is
+// written and all are ingested in one atomic IngestExternalFiles call, so
+// the store only ever holds whole runs of whole articles. A statement
+// reported again in a later run is found through a Bloom filter of each
+// written run's statements and then the store. Memory is the budget plus
+// what grows with the vocabulary (terms, entity records, counters) and the
+// filters' 1.25 bytes per statement. Do not write to the store meanwhile.
+// Not thread-safe.
 class BulkLoader {
  public:
+  // Bytes of state a run gathers before it is written out.
+  static constexpr size_t kDefaultRunBudget = size_t{256} << 20;
+
   // Error unless the store is open read-write and CanLoad it.
-  explicit BulkLoader(Store* store);
+  explicit BulkLoader(Store* store, size_t run_budget = kDefaultRunBudget);
   // Whether the store is new: never ingested into.
   static bool CanLoad(const Store& store);
   ~BulkLoader();
@@ -38,84 +45,110 @@ class BulkLoader {
   // As Store::IngestArticle: an article id already added is skipped; a
   // rejected article changes nothing.
   IngestResult Add(const ArticleMeta& meta, std::vector<Statement> statements);
-  // Writes and ingests everything added; the Store then reads it. Once only.
+  // Writes and ingests the last run; the Store then reads everything added. Once only.
   void Finish();
 
  private:
-  // What Writer::FindStored matches a statement by: term ids, date sort key,
-  // precision and modality (these fix the date's ISO form too).
-  struct Identity {
-    uint64_t subject = 0, predicate = 0, object = 0;
-    uint32_t when = 0;
-    uint8_t precision = 0, modality = 0;
-    friend bool operator==(const Identity&, const Identity&) = default;
-  };
-  struct IdentityHash {
-    size_t operator()(const Identity& k) const;
-  };
+  using Identity = load::Identity;
   struct EntityState {
     Entity decoded;  // as Store::GetEntity would read the record back
     std::string encoded;
   };
-  // A term or entity id by its text. Term ids are given in the order the
-  // normal path gives them, which may be after an entity is first named, so
-  // a symbol may have no term id yet.
-  struct Symbol {
-    std::string text;
+  // What the load keeps per term or entity id, by its index in symbols_.
+  // Term ids are given in the order the normal path gives them, which may
+  // be after an entity is first named, so a symbol may have no term id yet.
+  struct SymbolState {
     uint64_t term = 0;                    // 0 until interned
     std::unique_ptr<EntityState> entity;  // the entity record loaded so far, if any
     uint64_t pending_article = 0;         // the article whose pending_ holds it, if any
     uint32_t pending = 0;                 // its index in pending_ for that article
-  };
-  // Symbols by text: open addressing, at most half full, so that a lookup
-  // is one probe and one comparison rather than a walk through nodes.
-  class SymbolTable {
-   public:
-    static constexpr uint32_t kNone = UINT32_MAX;
-    uint32_t Find(std::string_view text) const;
-    // The symbol spelled `text`, made if new.
-    uint32_t Get(std::string_view text);
-    Symbol& operator[](uint32_t i) { return symbols_[i]; }
-    const Symbol& operator[](uint32_t i) const { return symbols_[i]; }
-    const std::vector<Symbol>& all() const { return symbols_; }
-
-   private:
-    struct Slot {
-      uint32_t hash = 0;
-      uint32_t symbol = kNone;
-    };
-    void Grow();
-    std::vector<Slot> slots_;
-    std::vector<Symbol> symbols_;
+    uint64_t changed_run = 0;             // the last run that changed its entity record
   };
   struct PendingEntity {
     uint32_t symbol = 0;
     bool stored = false;  // the entity had a record before this article
     Entity merged;
   };
+  // A StatementRecord as the load holds it, in 40 bytes rather than 112:
+  // term ids fit 32 bits (the symbol table holds fewer than 2^31), the date
+  // is its time sort key with its precision and calendar, the role an index
+  // into roles_.
+  struct PackedRecord {
+    uint32_t subject = 0, predicate = 0, object = 0, place = 0;
+    uint32_t when = 0;
+    uint8_t precision = 0, calendar = 0, modality = 0;
+    uint32_t role = 0;
+    uint32_t sources = 0;
+    double confidence = 0;
+  };
+  // A statement of an earlier run that this run reports again.
+  struct EarlierRecord {
+    uint64_t id = 0;
+    PackedRecord record;
+  };
+  // Refs in identities_: an index into statements_, or one into earlier_
+  // with this bit set.
+  static constexpr uint32_t kEarlier = 1u << 31;
 
-  uint64_t Intern(std::string_view term) { return InternSymbol(symbols_.Get(term)); }
+  uint64_t Intern(std::string_view term) { return InternSymbol(Symbol(term)); }
+  uint32_t Symbol(std::string_view text);
   uint64_t InternSymbol(uint32_t symbol);
   // Returns the entity's symbol.
   uint32_t AddEntity(const Entity& e);
   // `symbols` are those of the subject, the object and the place (kNone if none).
   void AddStatement(const Statement& s, const std::array<uint32_t, 3>& symbols,
                     ArticleRecord* article, IngestResult* result,
-                    std::vector<std::pair<Identity, uint64_t>>* added);
+                    std::vector<std::pair<Identity, uint32_t>>* added);
+  // The ref of the statement a report merges into, with these parties:
+  // gathered in the run, or written by an earlier one (then copied into
+  // earlier_); kNone if none.
+  uint32_t FindStatement(const Identity& identity, const Statement& s);
+  PackedRecord& Record(uint32_t ref) {
+    return ref & kEarlier ? earlier_[ref & ~kEarlier].record : statements_[ref];
+  }
+  uint64_t IdOf(uint32_t ref) const {
+    return ref & kEarlier ? earlier_[ref & ~kEarlier].id : first_stmt_ + ref;
+  }
+  Identity IdentityOf(const PackedRecord& r) const;
+  PackedRecord Pack(const StatementRecord& r);
+  StatementRecord Unpack(const PackedRecord& r) const;
   void AddProvenance(uint64_t stmt, uint32_t first, const Statement& s, ArticleRecord* article);
   void WriteEntities(IngestResult* result);
+  // What the run holds, with what writing it adds (the sorted index entries).
+  size_t RunBytes() const;
+  // Writes the run's SST files, ingests them, and starts a new run.
+  void WriteRun();
 
   Store& store_;
+  const size_t run_budget_;
   bool finished_ = false;
   std::string temp_dir_;
-  StoreStats stats_;
+  StoreStats stats_;  // of everything added
   // Every term and entity id, with the entity it names, if any: one table,
   // so that an entity's record and its term id are found with one lookup.
-  SymbolTable symbols_;
-  std::vector<uint32_t> terms_;              // symbols by term id - 1
-  uint64_t article_serial_ = 0;              // of the article being added, from 1
-  std::vector<PendingEntity> pending_;       // entities the article being added changes
-  std::vector<StatementRecord> statements_;  // by statement id - 1
+  load::StringTable symbols_;
+  std::vector<SymbolState> symbol_states_;  // by symbol
+  std::vector<uint32_t> terms_;             // symbols by term id - 1
+  load::StringTable roles_;                 // role 0 is the empty one
+  uint64_t article_serial_ = 0;             // of the article being added, from 1
+  std::vector<PendingEntity> pending_;      // entities the article being added changes
+  std::vector<uint64_t> degree_ = {0};      // by term id
+  std::vector<uint64_t> references_ = {0};  // by term id
+  // The identities of each written run's new statements: most statements
+  // are new, and the filters spare them a lookup in the store.
+  std::vector<load::BloomFilter> written_;
+
+  // The run: what is written when it ends.
+  uint64_t run_ = 1;                             // counts from 1
+  uint64_t first_stmt_ = 1;                      // the id of the run's first new statement
+  size_t terms_written_ = 0;                     // terms_ of earlier runs
+  std::vector<PackedRecord> statements_;         // new in the run, by id - first_stmt_
+  std::vector<EarlierRecord> earlier_;           // of earlier runs, reported again
+  load::IdentityIndex identities_;               // refs to both
+  std::vector<uint32_t> run_entities_;           // symbols whose entity record changed
+  std::vector<std::string> alias_keys_;          // encoded alias keys the run adds; may repeat
+  std::map<std::string, std::string> articles_;  // id -> encoded ArticleRecord
+  size_t run_record_bytes_ = 0;                  // of article records and alias keys
   // Encoded provenance entries, one after another in one buffer: a million
   // small strings cost memory and time to free.
   struct ProvenanceEntry {
@@ -125,29 +158,6 @@ class BulkLoader {
   };
   std::vector<ProvenanceEntry> provenance_;  // in the order added
   std::string provenance_bytes_;
-  // Statement ids by identity: open addressing, at most half full, in one
-  // array (a node per statement cost an allocation and a cache miss each).
-  class IdentityTable {
-   public:
-    // The id stored for `k`; 0 if none (statement ids start at 1).
-    uint64_t Find(const Identity& k) const;
-    // Stores `id` for `k` unless `k` has one.
-    void Insert(const Identity& k, uint64_t id);
-
-   private:
-    struct Slot {
-      Identity key;
-      uint64_t id = 0;
-    };
-    void Grow();
-    std::vector<Slot> slots_;
-    size_t size_ = 0;
-  };
-  IdentityTable statement_ids_;
-  std::vector<std::string> alias_keys_;          // encoded alias keys ever written; may repeat
-  std::vector<uint64_t> degree_ = {0};           // by term id
-  std::vector<uint64_t> references_ = {0};       // by term id
-  std::map<std::string, std::string> articles_;  // id -> encoded ArticleRecord
 };
 
 }  // namespace diplograph

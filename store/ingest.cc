@@ -97,27 +97,8 @@ class Store::Writer {
   std::optional<std::pair<uint64_t, StatementRecord>> FindStored(const Statement& s,
                                                                  const Triple& t) const {
     if (IsNewTerm(t.subject) || IsNewTerm(t.predicate) || IsNewTerm(t.object)) return std::nullopt;
-    const uint32_t when = keys::TimeSortKey(s.date);
-    const std::string iso = s.date.ToIso();
-    std::optional<std::pair<uint64_t, StatementRecord>> found;
-    const auto scan = [&](uint64_t subject, uint64_t object) {
-      store_.ScanTriples({subject, t.predicate, object}, [&](const Triple& match) {
-        // A relation restated daily (a role) has a statement per date: a
-        // time entry lookup, mostly answered by its filter, spares reading
-        // the records of the other dates.
-        if (!store_.Get(Column::kTime, keys::EncodeTimeKey({subject, when, match.stmt})))
-          return true;
-        auto record = store_.GetStatementRecord(match.stmt);
-        if (!record || record->modality != s.modality || record->date.ToIso() != iso) return true;
-        found.emplace(match.stmt, std::move(*record));
-        return false;
-      });
-    };
-    scan(t.subject, t.object);
-    // A symmetric statement may be stored with its parties the other way.
     const PredicateInfo* info = FindPredicate(s.predicate);
-    if (!found && info && info->symmetric) scan(t.object, t.subject);
-    return found;
+    return store_.FindStatement(t, s.date, s.modality, info && info->symmetric);
   }
 
   // Adds the statement's sources as provenance entries numbered from `first`.
@@ -220,6 +201,30 @@ class Store::Writer {
   std::unordered_map<uint64_t, uint64_t> reference_delta_;
   std::set<std::string> touched_predicates_;
 };
+
+std::optional<std::pair<uint64_t, StatementRecord>> Store::FindStatement(const Triple& t,
+                                                                         const Date& date,
+                                                                         Modality modality,
+                                                                         bool symmetric) const {
+  const uint32_t when = keys::TimeSortKey(date);
+  const std::string iso = date.ToIso();
+  std::optional<std::pair<uint64_t, StatementRecord>> found;
+  const auto scan = [&](uint64_t subject, uint64_t object) {
+    ScanTriples({subject, t.predicate, object}, [&](const Triple& match) {
+      // A relation restated daily (a role) has a statement per date: a
+      // time entry lookup, mostly answered by its filter, spares reading
+      // the records of the other dates.
+      if (!Get(Column::kTime, keys::EncodeTimeKey({subject, when, match.stmt}))) return true;
+      auto record = GetStatementRecord(match.stmt);
+      if (!record || record->modality != modality || record->date.ToIso() != iso) return true;
+      found.emplace(match.stmt, std::move(*record));
+      return false;
+    });
+  };
+  scan(t.subject, t.object);
+  if (!found && symmetric) scan(t.object, t.subject);
+  return found;
+}
 
 IngestResult Store::IngestArticle(const ArticleMeta& meta,
                                   const std::vector<Statement>& statements) {

@@ -175,6 +175,13 @@ class Store {
   void Scan(Column c, std::string_view lower, std::string_view upper, const ScanFn& fn) const;
   void ScanPrefix(Column c, std::string_view prefix, const ScanFn& fn) const;
   uint64_t MetaCounter(std::string_view key) const;
+  // The stored statement a new report with these term ids, date and
+  // modality merges into, with its record: the parties as given, or, for a
+  // symmetric predicate, the other way round.
+  std::optional<std::pair<uint64_t, StatementRecord>> FindStatement(const Triple& t,
+                                                                    const Date& date,
+                                                                    Modality modality,
+                                                                    bool symmetric) const;
 
   std::string path_;
   OpenMode mode_;

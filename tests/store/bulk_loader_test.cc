@@ -152,14 +152,15 @@ std::vector<std::string> Differences(const std::map<std::string, std::string>& x
   return diff;
 }
 
-// Loads the corpus through IngestArticle and through BulkLoader; both must
-// agree article by article and leave identical stores.
-void ExpectSameStore(const Corpus& corpus) {
+// Loads the corpus through IngestArticle and through BulkLoader (in runs of
+// `run_budget` bytes); both must agree article by article and leave
+// identical stores.
+void ExpectSameStore(const Corpus& corpus, size_t run_budget = BulkLoader::kDefaultRunBudget) {
   TempDir normal_dir, bulk_dir;
   {
     auto normal = Store::Open(normal_dir.path(), OpenMode::kReadWrite);
     auto bulk = Store::Open(bulk_dir.path(), OpenMode::kReadWrite);
-    BulkLoader loader(bulk.get());
+    BulkLoader loader(bulk.get(), run_budget);
     for (const auto& [meta, statements] : corpus) {
       INFO("article " << meta.id);
       std::string normal_error, bulk_error;
@@ -209,6 +210,16 @@ TEST_CASE("a bulk load gives the store the normal write path gives", "[bulk]") {
 
 TEST_CASE("a bulk load of many merging articles matches the normal path", "[bulk]") {
   ExpectSameStore(RandomCorpus(300));
+}
+
+// Statements, entities and names reported again after their run was
+// written are found in the store and rewritten by the later run.
+TEST_CASE("a bulk load written in many runs matches the normal path", "[bulk]") {
+  SECTION("a run per article") {
+    ExpectSameStore(HandCorpus(), 1);
+    ExpectSameStore(RandomCorpus(120), 1);
+  }
+  SECTION("runs of several articles") { ExpectSameStore(RandomCorpus(300), 16 << 10); }
 }
 
 TEST_CASE("a bulk load refuses a store that is not empty", "[bulk]") {

@@ -1,0 +1,103 @@
+// LoadTables: the flat hash tables and the Bloom filter a bulk load keeps its state in.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace diplograph::load {
+
+// What a new report of a statement merges by, as Writer::FindStored
+// matches it: term ids, date sort key (keys::TimeSortKey), date precision
+// and modality (these fix the date's ISO form too).
+struct Identity {
+  uint64_t subject = 0, predicate = 0, object = 0;
+  uint32_t when = 0;
+  uint8_t precision = 0, modality = 0;
+  friend bool operator==(const Identity&, const Identity&) = default;
+  size_t Hash() const;
+};
+
+// Distinct strings numbered densely from 0 in the order first seen. Open
+// addressing kept at most half full: a lookup is one probe and one string
+// comparison, where a node-based map walks through three cache misses.
+class StringTable {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  uint32_t Find(std::string_view text) const;  // kNone if absent
+  uint32_t Get(std::string_view text);         // added if absent
+  const std::string& text(uint32_t i) const { return texts_[i]; }
+  size_t size() const { return texts_.size(); }
+
+ private:
+  struct Slot {
+    uint32_t tag = 0;  // high bits of the hash: most mismatches skip the comparison
+    uint32_t index = kNone;
+  };
+  void Grow();
+  std::vector<Slot> slots_;
+  std::vector<std::string> texts_;
+};
+
+// References to the caller's records (32-bit indexes) by their Identity.
+// A slot keeps 8 bytes, not the 32 of an identity: the identity is read back
+// from the record, through `identity_of(ref)`, only when hash bits match.
+class IdentityIndex {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+  template <class IdentityOf>
+  uint32_t Find(const Identity& k, const IdentityOf& identity_of) const {
+    if (slots_.empty()) return kNone;
+    const size_t h = k.Hash(), mask = slots_.size() - 1;
+    const auto tag = static_cast<uint32_t>(h >> 32);
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.ref == kNone) return kNone;
+      if (slot.tag == tag && identity_of(slot.ref) == k) return slot.ref;
+    }
+  }
+  // `k` must not be in the index yet.
+  template <class IdentityOf>
+  void Insert(const Identity& k, uint32_t ref, const IdentityOf& identity_of) {
+    if ((size_ + 1) * 2 > slots_.size()) {
+      std::vector<Slot> old = std::move(slots_);
+      slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+      for (const Slot& slot : old)
+        if (slot.ref != kNone) Place(identity_of(slot.ref).Hash(), slot.ref);
+    }
+    Place(k.Hash(), ref);
+    ++size_;
+  }
+  size_t bytes() const { return slots_.capacity() * sizeof(Slot); }
+  void clear() {
+    slots_ = {};
+    size_ = 0;
+  }
+
+ private:
+  struct Slot {
+    uint32_t tag = 0;
+    uint32_t ref = kNone;
+  };
+  void Place(size_t hash, uint32_t ref);
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+};
+
+// A Bloom filter of hashes sized for a known number of keys: ten bits per
+// key and seven probes, about 1% false positives.
+class BloomFilter {
+ public:
+  explicit BloomFilter(size_t keys);
+  void Add(size_t hash);
+  bool MayContain(size_t hash) const;
+  size_t bytes() const { return bits_.size() * sizeof(uint64_t); }
+
+ private:
+  std::vector<uint64_t> bits_;
+};
+
+}  // namespace diplograph::load
