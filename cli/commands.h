@@ -15,6 +15,8 @@ void AddStatsCommand(CLI::App& app);
 void AddQueryCommand(CLI::App& app);
 void AddRelationsCommand(CLI::App& app);
 void AddNeighborsCommand(CLI::App& app);
+void AddPathCommand(CLI::App& app);
+void AddTopCommand(CLI::App& app);
 void AddTimelineCommand(CLI::App& app);
 void AddEntitiesCommand(CLI::App& app);
 void AddCheckCommand(CLI::App& app);

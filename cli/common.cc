@@ -64,27 +64,35 @@ std::string EntityCell(const Entity& e) { return e.name.empty() ? e.id : e.name;
 
 namespace diplograph {
 
+std::vector<std::string> StatementCells(const Statement& s) {
+  std::string predicate = s.predicate;
+  if (!s.role.empty()) predicate += " (" + s.role + ")";
+  if (s.modality != Modality::kAsserted)
+    predicate += " [" + std::string(ModalityName(s.modality)) + "]";
+  const std::string evidence = s.provenance.empty() ? "" : s.provenance.front().text;
+  return {DateCell(s),
+          EntityCell(s.subject),
+          predicate,
+          EntityCell(s.object),
+          std::to_string(s.provenance.size()),
+          Truncate(evidence, 60)};
+}
+
+nlohmann::json StatementJson(const StoredStatement& s) {
+  nlohmann::json j = StatementToJson(s.statement);
+  j["id"] = s.id;
+  return j;
+}
+
 void PrintStatements(const std::vector<StoredStatement>& statements, OutputFormat format) {
   if (format != OutputFormat::kTable) {
     nlohmann::json array = nlohmann::json::array();
-    for (const auto& s : statements) {
-      nlohmann::json j = StatementToJson(s.statement);
-      j["id"] = s.id;
-      array.push_back(std::move(j));
-    }
+    for (const auto& s : statements) array.push_back(StatementJson(s));
     PrintJsonArray(std::cout, array, format);
     return;
   }
   Table t({"DATE", "SUBJECT", "PREDICATE", "OBJECT", "SOURCES", "EVIDENCE"});
-  for (const auto& [id, s] : statements) {
-    std::string predicate = s.predicate;
-    if (!s.role.empty()) predicate += " (" + s.role + ")";
-    if (s.modality != Modality::kAsserted)
-      predicate += " [" + std::string(ModalityName(s.modality)) + "]";
-    const std::string evidence = s.provenance.empty() ? "" : s.provenance.front().text;
-    t.AddRow({DateCell(s), EntityCell(s.subject), predicate, EntityCell(s.object),
-              std::to_string(s.provenance.size()), Truncate(evidence, 60)});
-  }
+  for (const auto& s : statements) t.AddRow(StatementCells(s.statement));
   if (t.empty()) {
     std::cout << "no statements\n";
     return;

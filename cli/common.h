@@ -44,5 +44,8 @@ namespace diplograph {
 // Prints statements as a table (date, subject, predicate, object, sources,
 // evidence) or as JSON in the extract shape plus "id" and "sources".
 void PrintStatements(const std::vector<StoredStatement>& statements, OutputFormat format);
+// One statement as PrintStatements prints it: its table cells, its JSON.
+std::vector<std::string> StatementCells(const Statement& s);
+nlohmann::json StatementJson(const StoredStatement& s);
 
 }  // namespace diplograph

@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   diplograph::AddQueryCommand(app);
   diplograph::AddRelationsCommand(app);
   diplograph::AddNeighborsCommand(app);
+  diplograph::AddPathCommand(app);
+  diplograph::AddTopCommand(app);
   diplograph::AddTimelineCommand(app);
   diplograph::AddEntitiesCommand(app);
   diplograph::AddCheckCommand(app);

@@ -1,0 +1,143 @@
+#include "queries/graph_projection.h"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+#include <string>
+#include <unordered_map>
+
+#include "core/error.h"
+
+namespace diplograph {
+
+namespace {
+
+// Filter::Matches on a statement filled from the record rather than read
+// whole: the filters look at the predicate, date, modality, confidence and
+// sources, never at the entities' records, which GetStatement would decode.
+bool RecordPasses(const Store& store, const Filter& filter, const Triple& t,
+                  const std::string& predicate) {
+  const auto record = store.GetStatementRecord(t.stmt);
+  if (!record) return false;
+  Statement s;
+  s.predicate = predicate;
+  s.date = record->date;
+  s.modality = record->modality;
+  s.role = record->role;
+  s.confidence = record->confidence;
+  if (!filter.source.empty())
+    store.ForEachProvenance(t.stmt, [&](const ProvenanceRef&, const Provenance& p) {
+      s.provenance.push_back(p);
+      return true;
+    });
+  return filter.Matches(s);
+}
+
+template <typename T>
+size_t HeapBytes(const std::vector<T>& v) {
+  return v.capacity() * sizeof(T);
+}
+
+}  // namespace
+
+GraphProjection::GraphProjection(const Store& store, const Filter& filter)
+    : built_from_(store.Stats()) {
+  std::optional<std::vector<uint64_t>> allowed;
+  if (!filter.predicates.empty()) {
+    allowed.emplace();
+    for (const auto& name : filter.predicates)
+      if (auto id = store.TermId(name)) allowed->push_back(*id);
+  }
+  const bool needs_record = filter.NeedsRecord();
+  std::unordered_map<uint64_t, std::string> predicate_names;
+
+  // Vertices are numbered first-seen during the scan, then renumbered by term.
+  std::unordered_map<uint64_t, Vertex> first_seen;
+  auto vertex = [&](uint64_t term) {
+    return first_seen.try_emplace(term, static_cast<Vertex>(first_seen.size())).first->second;
+  };
+  std::vector<Vertex> sources, targets;
+  std::vector<ProjectedEdge> edges;
+  // The counters give the size of an unfiltered projection; a filtered one
+  // gives the surplus back below.
+  statements_.reserve(built_from_.statements);
+  predicates_.reserve(built_from_.statements);
+  for (auto* v : {&sources, &targets}) v->reserve(2 * built_from_.statements);
+  edges.reserve(2 * built_from_.statements);
+
+  store.ScanTriples({}, [&](const Triple& t) {
+    if (allowed && std::find(allowed->begin(), allowed->end(), t.predicate) == allowed->end())
+      return true;
+    if (needs_record) {
+      auto name = predicate_names.find(t.predicate);
+      if (name == predicate_names.end())
+        name = predicate_names.emplace(t.predicate, store.Term(t.predicate)).first;
+      if (!RecordPasses(store, filter, t, name->second)) return true;
+    }
+    if (statements_.size() >= (size_t{1} << 31))
+      throw Error(store.path() + ": too many statements for a graph projection");
+    auto p = std::find(predicate_terms_.begin(), predicate_terms_.end(), t.predicate);
+    if (p == predicate_terms_.end()) {
+      if (predicate_terms_.size() > std::numeric_limits<uint16_t>::max())
+        throw Error(store.path() + ": too many predicates for a graph projection");
+      predicate_terms_.push_back(t.predicate);
+      p = predicate_terms_.end() - 1;
+    }
+    const auto slot = static_cast<uint32_t>(statements_.size());
+    statements_.push_back(t.stmt);
+    predicates_.push_back(static_cast<uint16_t>(p - predicate_terms_.begin()));
+    const Vertex s = vertex(t.subject), o = vertex(t.object);
+    sources.push_back(s);
+    targets.push_back(o);
+    edges.push_back({slot << 1});
+    if (s != o) {
+      sources.push_back(o);
+      targets.push_back(s);
+      edges.push_back({slot << 1 | 1});
+    }
+    return true;
+  });
+
+  const auto n = static_cast<Vertex>(first_seen.size());
+  terms_.resize(n);
+  for (const auto& [term, v] : first_seen) terms_[v] = term;
+  first_seen = {};
+  std::vector<Vertex> by_term(n);
+  std::iota(by_term.begin(), by_term.end(), Vertex{0});
+  std::sort(by_term.begin(), by_term.end(),
+            [&](Vertex a, Vertex b) { return terms_[a] < terms_[b]; });
+  std::vector<Vertex> renumbered(n);
+  for (Vertex i = 0; i < n; ++i) renumbered[by_term[i]] = i;
+  for (auto* list : {&sources, &targets})
+    for (Vertex& v : *list) v = renumbered[v];
+  std::sort(terms_.begin(), terms_.end());
+
+  statements_.shrink_to_fit();
+  predicates_.shrink_to_fit();
+  // The graph takes over targets and edges as they are, capacity included.
+  targets.shrink_to_fit();
+  edges.shrink_to_fit();
+  graph_ = Graph(boost::construct_inplace_from_sources_and_targets, sources, targets, edges, n);
+}
+
+std::optional<GraphProjection::Vertex> GraphProjection::VertexOf(uint64_t term) const {
+  const auto it = std::lower_bound(terms_.begin(), terms_.end(), term);
+  if (it == terms_.end() || *it != term) return std::nullopt;
+  return static_cast<Vertex>(it - terms_.begin());
+}
+
+Entity GraphProjection::LoadEntity(const Store& store, Vertex v) const {
+  if (auto e = store.GetEntity(terms_[v])) return std::move(*e);
+  Entity e;
+  e.id = store.Term(terms_[v]);
+  return e;
+}
+
+size_t GraphProjection::MemoryBytes() const {
+  const size_t csr = (num_vertices(graph_) + 1) * sizeof(uint32_t) +
+                     num_edges(graph_) * (sizeof(Vertex) + sizeof(ProjectedEdge));
+  return csr + HeapBytes(terms_) + HeapBytes(statements_) + HeapBytes(predicates_) +
+         HeapBytes(predicate_terms_);
+}
+
+}  // namespace diplograph
