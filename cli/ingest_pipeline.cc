@@ -119,23 +119,32 @@ void IngestPipeline::ReadFiles(const std::vector<std::string>& files) {
 
 void IngestPipeline::ReadFile(const std::string& file, size_t index, uint64_t size) {
   const ArticleFormat format = FormatOfPath(file);
+  // A JSON Lines file is read a line at a time, twice when it is large; any
+  // other file is one article, or stdin, and is read whole.
+  const bool stream = format == ArticleFormat::kJsonLines && file != "-";
   std::string content;
+  const auto parse = [&](const std::function<void(Article &&)>& sink) {
+    if (stream)
+      StreamJsonLines(file, sink);
+    else
+      ParseArticles(content, file, format, sink);
+  };
   std::vector<Article> held;
   size_t held_bytes = 0, count = 0;
   bool overflow = false;
   // A file's articles are released only once all of it has parsed, so that a
   // bad line leaves nothing of its file in the store. They are held meanwhile
   // up to kHoldBytes of text; beyond that they are dropped and the file is
-  // parsed a second time, streaming, to keep memory bounded.
+  // parsed a second time, to keep memory bounded.
   try {
-    content = ReadInput(file);
-    ParseArticles(content, file, format, [&](Article&& a) {
+    if (!stream) content = ReadInput(file);
+    parse([&](Article&& a) {
       ++count;
       if (overflow) return;
       held_bytes += a.text.size();
       if (held_bytes > kHoldBytes) {
         overflow = true;
-        held = {};
+        held = std::vector<Article>();
         return;
       }
       held.push_back(std::move(a));
@@ -160,7 +169,13 @@ void IngestPipeline::ReadFile(const std::string& file, size_t index, uint64_t si
     for (Article& a : held) push(std::move(a));
     return;
   }
-  ParseArticles(content, file, format, push);
+  held = std::vector<Article>();
+  try {
+    parse(push);
+  } catch (const Error& e) {
+    // The file changed between the two readings.
+    throw Error(std::string(e.what()) + " (on reading it again)");
+  }
 }
 
 void IngestPipeline::PushRead(Read&& r, bool wait) {

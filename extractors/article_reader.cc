@@ -38,6 +38,37 @@ std::string JsonString(const nlohmann::json& obj, const char* field, const std::
   throw Error(where + ": field \"" + field + "\" is not a string");
 }
 
+// One JSON Lines article; `where` names the file and line for errors.
+// Returns whether the line held one (blank lines do not).
+bool ParseJsonLine(std::string_view line, const std::string& name, size_t line_no,
+                   const std::function<void(Article&&)>& sink) {
+  if (IsBlank(line)) return false;
+  const std::string where = name + ":" + std::to_string(line_no);
+  nlohmann::json obj = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (obj.is_discarded()) throw Error(where + ": not a valid JSON object");
+  if (!obj.is_object()) throw Error(where + ": expected a JSON object per line");
+  Article a;
+  a.meta.title = JsonString(obj, "title", where);
+  const std::string body = JsonString(obj, "text", where);
+  if (IsBlank(body) && IsBlank(a.meta.title)) throw Error(where + ": article has no text");
+  a.meta.url = JsonString(obj, "url", where);
+  a.meta.source = JsonString(obj, "source", where);
+  a.meta.lang = JsonString(obj, "lang", where);
+  a.meta.path = name;
+  const std::string published = JsonString(obj, "published", where);
+  if (!published.empty()) {
+    // Timestamps ("2025-01-30T10:00:00Z") keep their date part.
+    const std::string day = published.substr(0, 10);
+    if (!Date::ParseIso(day))
+      throw Error(where + ": \"published\" is not an ISO date: " + published);
+    a.meta.published = day;
+  }
+  a.text = a.meta.title.empty() ? body : a.meta.title + "\n" + body;
+  AssignContentId(&a);
+  sink(std::move(a));
+  return true;
+}
+
 void ParseJsonLines(std::string_view content, const std::string& name,
                     const std::function<void(Article&&)>& sink) {
   size_t line_no = 0;
@@ -46,34 +77,9 @@ void ParseJsonLines(std::string_view content, const std::string& name,
   while (pos < content.size()) {
     size_t nl = content.find('\n', pos);
     if (nl == std::string_view::npos) nl = content.size();
-    std::string_view line = content.substr(pos, nl - pos);
+    const std::string_view line = content.substr(pos, nl - pos);
     pos = nl + 1;
-    ++line_no;
-    if (IsBlank(line)) continue;
-    const std::string where = name + ":" + std::to_string(line_no);
-    nlohmann::json obj = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (obj.is_discarded()) throw Error(where + ": not a valid JSON object");
-    if (!obj.is_object()) throw Error(where + ": expected a JSON object per line");
-    Article a;
-    a.meta.title = JsonString(obj, "title", where);
-    const std::string body = JsonString(obj, "text", where);
-    if (IsBlank(body) && IsBlank(a.meta.title)) throw Error(where + ": article has no text");
-    a.meta.url = JsonString(obj, "url", where);
-    a.meta.source = JsonString(obj, "source", where);
-    a.meta.lang = JsonString(obj, "lang", where);
-    a.meta.path = name;
-    const std::string published = JsonString(obj, "published", where);
-    if (!published.empty()) {
-      // Timestamps ("2025-01-30T10:00:00Z") keep their date part.
-      const std::string day = published.substr(0, 10);
-      if (!Date::ParseIso(day))
-        throw Error(where + ": \"published\" is not an ISO date: " + published);
-      a.meta.published = day;
-    }
-    a.text = a.meta.title.empty() ? body : a.meta.title + "\n" + body;
-    AssignContentId(&a);
-    sink(std::move(a));
-    ++articles;
+    if (ParseJsonLine(line, name, ++line_no, sink)) ++articles;
   }
   if (articles == 0) throw Error(name + ": no articles (empty input)");
 }
@@ -147,6 +153,32 @@ ArticleFormat FormatOfPath(const std::string& path) {
   if (ext == ".html" || ext == ".htm") return ArticleFormat::kHtml;
   if (ext == ".txt") return ArticleFormat::kText;
   return ArticleFormat::kAuto;
+}
+
+void StreamJsonLines(const std::string& path, const std::function<void(Article&&)>& sink) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw Error(path + ": is a directory, expected a file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path + ": no such file or cannot open: " + std::strerror(errno));
+  std::string line;
+  size_t line_no = 0, offset = 0, articles = 0;
+  while (std::getline(in, line)) {
+    std::string_view view = line;
+    if (line_no == 0) view = StripBom(view);
+    // Offsets in errors count from the file's start, as ParseArticles' do.
+    const size_t start = offset + (line.size() - view.size());
+    offset += line.size() + 1;
+    ++line_no;
+    const size_t bad = utf8::FindInvalid(view);
+    if (bad != std::string_view::npos)
+      throw Error(path + ": invalid UTF-8 at byte " + std::to_string(start + bad));
+    if (view.find('\0') != std::string_view::npos)
+      throw Error(path + ": contains NUL bytes; not a text article");
+    if (ParseJsonLine(view, path, line_no, sink)) ++articles;
+  }
+  if (in.bad()) throw Error(path + ": read failed: " + std::strerror(errno));
+  if (articles == 0) throw Error(path + ": empty file, no article to read");
 }
 
 void ReadArticles(const std::string& path, const std::function<void(Article&&)>& sink) {

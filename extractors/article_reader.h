@@ -28,6 +28,11 @@ std::string ReadInput(const std::string& path, size_t max_bytes = size_t{1} << 3
 // ParseArticles decides from the first character.
 ArticleFormat FormatOfPath(const std::string& path);
 
+// Parses a JSON Lines file as ParseArticles does, with the same errors,
+// reading it a line at a time: memory stays that of the longest line
+// whatever the file's size.
+void StreamJsonLines(const std::string& path, const std::function<void(Article&&)>& sink);
+
 // ReadInput then ParseArticles, in the format FormatOfPath gives.
 void ReadArticles(const std::string& path, const std::function<void(Article&&)>& sink);
 

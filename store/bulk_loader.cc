@@ -210,8 +210,7 @@ size_t BulkLoader::RunBytes() const {
   const size_t index_entries = 2 * sizeof(TimeEntry) + sizeof(IndexEntry);
   return statements_.capacity() * sizeof(PackedRecord) + statements_.size() * index_entries +
          earlier_.capacity() * sizeof(EarlierRecord) + identities_.bytes() +
-         provenance_.capacity() * sizeof(ProvenanceEntry) + provenance_bytes_.capacity() +
-         run_record_bytes_;
+         provenance_.capacity() * sizeof(ProvenanceEntry) + provenance_bytes_ + run_record_bytes_;
 }
 
 uint32_t BulkLoader::Symbol(std::string_view text) {
@@ -264,8 +263,16 @@ void BulkLoader::AddProvenance(uint64_t stmt, uint32_t first, const Statement& s
   uint32_t seq = first;
   for (const Provenance& p : s.provenance) {
     const std::string encoded = EncodeProvenance(p);
-    provenance_.push_back({stmt, seq, provenance_bytes_.size(), encoded.size()});
-    provenance_bytes_ += encoded;
+    if (provenance_blocks_.empty() ||
+        provenance_blocks_.back().size() + encoded.size() > provenance_blocks_.back().capacity()) {
+      provenance_blocks_.emplace_back().reserve(std::max<size_t>(1 << 20, encoded.size()));
+      provenance_bytes_ += provenance_blocks_.back().capacity();
+    }
+    std::string& block = provenance_blocks_.back();
+    provenance_.push_back({stmt, seq, static_cast<uint32_t>(provenance_blocks_.size() - 1),
+                           static_cast<uint32_t>(block.size()),
+                           static_cast<uint32_t>(encoded.size())});
+    block += encoded;
     article->provenance.push_back({stmt, seq++});
   }
   stats_.provenance += s.provenance.size();
@@ -443,9 +450,9 @@ void BulkLoader::WriteRun() {
               [](const ProvenanceEntry& a, const ProvenanceEntry& b) {
                 return std::tie(a.stmt, a.seq) < std::tie(b.stmt, b.seq);
               });
-    const std::string_view bytes = provenance_bytes_;
     for (const ProvenanceEntry& e : provenance_)
-      put(keys::EncodeProvKey(e.stmt, e.seq), bytes.substr(e.offset, e.size));
+      put(keys::EncodeProvKey(e.stmt, e.seq),
+          std::string_view(provenance_blocks_[e.block]).substr(e.offset, e.size));
   });
   write(Column::kAlias, [&](const auto& put) {
     std::sort(alias_keys_.begin(), alias_keys_.end());
@@ -533,14 +540,16 @@ void BulkLoader::WriteRun() {
   ++run_;
   first_stmt_ += statements_.size();
   terms_written_ = terms_.size();
-  statements_ = {};
-  earlier_ = {};
-  run_entities_ = {};
+  // Assigning fresh containers frees their memory (assigning {} would keep it).
+  statements_ = std::vector<PackedRecord>();
+  earlier_ = std::vector<EarlierRecord>();
+  run_entities_ = std::vector<uint32_t>();
   run_record_bytes_ = 0;
   identities_.clear();
-  provenance_ = {};
-  provenance_bytes_ = {};
-  alias_keys_ = {};
+  provenance_ = std::vector<ProvenanceEntry>();
+  provenance_blocks_ = std::vector<std::string>();
+  provenance_bytes_ = 0;
+  alias_keys_ = std::vector<std::string>();
   articles_.clear();
 }
 

@@ -149,15 +149,17 @@ class BulkLoader {
   std::vector<std::string> alias_keys_;          // encoded alias keys the run adds; may repeat
   std::map<std::string, std::string> articles_;  // id -> encoded ArticleRecord
   size_t run_record_bytes_ = 0;                  // of article records and alias keys
-  // Encoded provenance entries, one after another in one buffer: a million
-  // small strings cost memory and time to free.
+  // Encoded provenance entries, one after another in blocks of a megabyte:
+  // a string each would cost an allocation each, and one buffer would hold
+  // half as much again as it needs after doubling.
   struct ProvenanceEntry {
     uint64_t stmt = 0;
     uint32_t seq = 0;
-    size_t offset = 0, size = 0;  // in provenance_bytes_
+    uint32_t block = 0, offset = 0, size = 0;  // in provenance_blocks_
   };
   std::vector<ProvenanceEntry> provenance_;  // in the order added
-  std::string provenance_bytes_;
+  std::vector<std::string> provenance_blocks_;
+  size_t provenance_bytes_ = 0;  // the blocks' capacity
 };
 
 }  // namespace diplograph

@@ -73,7 +73,7 @@ class IdentityIndex {
   }
   size_t bytes() const { return slots_.capacity() * sizeof(Slot); }
   void clear() {
-    slots_ = {};
+    slots_ = std::vector<Slot>();  // frees the slots, as assigning {} would not
     size_ = 0;
   }
 

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+
 #include "core/error.h"
 #include "extractors/article_reader.h"
 
@@ -61,4 +64,47 @@ TEST_CASE("files that are missing or folders are named in the error", "[reader]"
   CHECK_THROWS_WITH(ReadArticles("/nonexistent/article.txt", sink),
                     "/nonexistent/article.txt: no such file");
   CHECK_THROWS_WITH(ReadArticles("/tmp", sink), Catch::Contains("is a directory"));
+}
+
+namespace {
+// Writes `content` to a fresh file, streams it and parses it whole: both
+// readings must give the same articles, or the same error.
+void ExpectStreamedAsParsed(const std::string& content) {
+  const std::string path = std::filesystem::temp_directory_path() / "diplograph-stream.jsonl";
+  std::ofstream(path, std::ios::binary) << content;
+  std::vector<Article> streamed, parsed;
+  std::string stream_error, parse_error;
+  try {
+    StreamJsonLines(path, [&](Article&& a) { streamed.push_back(std::move(a)); });
+  } catch (const Error& e) {
+    stream_error = e.what();
+  }
+  try {
+    ParseArticles(content, path, ArticleFormat::kJsonLines,
+                  [&](Article&& a) { parsed.push_back(std::move(a)); });
+  } catch (const Error& e) {
+    parse_error = e.what();
+  }
+  std::filesystem::remove(path);
+  CHECK(stream_error == parse_error);
+  // Articles before a bad line have been streamed; ingest holds them until the end.
+  if (!parse_error.empty()) return;
+  REQUIRE(streamed.size() == parsed.size());
+  for (size_t i = 0; i < parsed.size(); ++i) {
+    CHECK(streamed[i].meta.id == parsed[i].meta.id);
+    CHECK(streamed[i].text == parsed[i].text);
+  }
+}
+}  // namespace
+
+TEST_CASE("a JSON Lines file read a line at a time gives what reading it whole gives", "[reader]") {
+  const std::string good = "{\"title\":\"دیدار\",\"text\":\"متن\"}\n\n{\"text\":\"Second.\"}\n";
+  ExpectStreamedAsParsed(good);
+  ExpectStreamedAsParsed("\xEF\xBB\xBF" + good);  // a byte-order mark
+  ExpectStreamedAsParsed(good + "{\"title\": \"trunc");
+  ExpectStreamedAsParsed(good + "{\"text\":\"bad \xFF byte\"}\n");
+  ExpectStreamedAsParsed(good + std::string("{\"text\":\"nul\0\"}\n", 17));
+  ExpectStreamedAsParsed("\n  \n");
+  // A long line costs that line, not the file.
+  ExpectStreamedAsParsed("{\"text\":\"" + std::string(3 << 20, 'x') + "\"}\n" + good);
 }
