@@ -1,5 +1,6 @@
 #include "store/store.h"
 
+#include <rocksdb/cache.h>
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
@@ -45,8 +46,14 @@ rocksdb::Options DbOptions() {
 // ingest asks whether a statement has an entry on a date, nearly always
 // not, so a light filter there spares reading records.
 rocksdb::ColumnFamilyOptions ColumnOptions(const rocksdb::Options& db, const std::string& name) {
+  // One block cache for all column families, sized for the records and
+  // sources a query reads at random: RocksDB would give each table factory
+  // its own 8 MB, where a hub's statements thrash and every read
+  // decompresses its block again.
+  static const std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(size_t{64} << 20);
   auto factory = [](double bits) {
     rocksdb::BlockBasedTableOptions table;
+    table.block_cache = cache;
     if (bits > 0) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(bits));
     return std::shared_ptr<rocksdb::TableFactory>(rocksdb::NewBlockBasedTableFactory(table));
   };
@@ -365,6 +372,69 @@ std::optional<StatementRecord> Store::GetStatementRecord(uint64_t id) const {
     return DecodeStatementRecord(*value);
   } catch (const Error& e) {
     throw Error(path_ + ": statement " + std::to_string(id) + ": " + e.what());
+  }
+}
+
+void Store::ForEachStatementRecord(std::span<const uint64_t> ids, const RecordFn& fn) const {
+  // Batches of sorted keys: MultiGet shares index lookups and block reads
+  // between neighbours, where a Get each pays them again.
+  constexpr size_t kBatch = 256;
+  std::vector<std::string> keys;
+  std::vector<rocksdb::Slice> slices;
+  std::vector<rocksdb::PinnableSlice> values(kBatch);
+  std::vector<rocksdb::Status> statuses(kBatch);
+  for (size_t begin = 0; begin < ids.size(); begin += kBatch) {
+    const size_t n = std::min(kBatch, ids.size() - begin);
+    keys.clear();
+    slices.clear();
+    for (size_t i = 0; i < n; ++i) keys.push_back(keys::U64(ids[begin + i]));
+    for (const auto& k : keys) slices.push_back(ToSlice(k));
+    db_->MultiGet(rocksdb::ReadOptions(), cf(Column::kStmt), n, slices.data(), values.data(),
+                  statuses.data(), /*sorted_input=*/true);
+    for (size_t i = 0; i < n; ++i) {
+      const uint64_t id = ids[begin + i];
+      if (statuses[i].IsNotFound())
+        throw Error(path_ + ": store is corrupt (statement " + std::to_string(id) + " is missing)");
+      if (!statuses[i].ok()) throw StatusError(path_, "read", statuses[i]);
+      try {
+        fn(id, DecodeStatementRecord(ToView(values[i])));
+      } catch (const Error& e) {
+        throw Error(path_ + ": statement " + std::to_string(id) + ": " + e.what());
+      }
+      values[i].Reset();
+    }
+  }
+}
+
+void Store::ForEachProvenance(std::span<const ProvenanceRef> refs, const ProvenanceFn& fn) const {
+  constexpr size_t kBatch = 256;
+  std::vector<std::string> keys;
+  std::vector<rocksdb::Slice> slices;
+  std::vector<rocksdb::PinnableSlice> values(kBatch);
+  std::vector<rocksdb::Status> statuses(kBatch);
+  for (size_t begin = 0; begin < refs.size(); begin += kBatch) {
+    const size_t n = std::min(kBatch, refs.size() - begin);
+    keys.clear();
+    slices.clear();
+    for (size_t i = 0; i < n; ++i)
+      keys.push_back(keys::EncodeProvKey(refs[begin + i].stmt, refs[begin + i].seq));
+    for (const auto& k : keys) slices.push_back(ToSlice(k));
+    db_->MultiGet(rocksdb::ReadOptions(), cf(Column::kProv), n, slices.data(), values.data(),
+                  statuses.data(), /*sorted_input=*/true);
+    for (size_t i = 0; i < n; ++i) {
+      const ProvenanceRef& ref = refs[begin + i];
+      if (statuses[i].IsNotFound()) continue;  // a source forget took away
+      if (!statuses[i].ok()) throw StatusError(path_, "read", statuses[i]);
+      Provenance p;
+      try {
+        p = DecodeProvenance(ToView(values[i]));
+      } catch (const Error& e) {
+        throw Error(path_ + ": statement " + std::to_string(ref.stmt) + ": source " +
+                    std::to_string(ref.seq) + ": " + e.what());
+      }
+      values[i].Reset();
+      if (!fn(ref, p)) return;
+    }
   }
 }
 

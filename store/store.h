@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -83,6 +84,7 @@ using TimelineFn = std::function<bool(const keys::TimeKey&)>;
 using AliasFn = std::function<bool(std::string_view match_key, uint64_t entity)>;
 using EntityFn = std::function<bool(uint64_t id, const Entity&)>;
 using ProvenanceFn = std::function<bool(const ProvenanceRef&, const Provenance&)>;
+using RecordFn = std::function<void(uint64_t id, const StatementRecord&)>;
 
 struct ForgetResult {
   bool found = false;             // the article was stored
@@ -130,6 +132,13 @@ class Store {
   std::optional<StatementRecord> GetStatementRecord(uint64_t id) const;
   // The provenance entries of a statement, in the order they were added.
   void ForEachProvenance(uint64_t stmt, const ProvenanceFn& fn) const;
+  // The records of many statements, `ids` ascending, read in batches (a
+  // query that reads thousands shares block reads between neighbours). A
+  // missing statement is an Error: its id came from an index.
+  void ForEachStatementRecord(std::span<const uint64_t> ids, const RecordFn& fn) const;
+  // The provenance entries at `refs`, ascending, likewise; entries a forget
+  // removed are skipped. A record's `sources` numbers its entries 0 to n-1.
+  void ForEachProvenance(std::span<const ProvenanceRef> refs, const ProvenanceFn& fn) const;
   std::optional<ArticleRecord> GetArticle(const std::string& article_id) const;
   // Statements with the entity as subject or object.
   uint64_t Degree(uint64_t entity) const;
