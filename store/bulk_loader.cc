@@ -414,8 +414,11 @@ void BulkLoader::WriteRun() {
       entries.reserve(statements_.size());
       for (uint32_t i = 0; i < statements_.size(); ++i) entries.push_back(make(statements_[i], i));
       std::sort(entries.begin(), entries.end());
-      for (const IndexEntry& k : entries)
-        put(keys::EncodeIndexKey({k.a, k.b, k.c, first_stmt_ + k.stmt}), {});
+      std::string key;
+      for (const IndexEntry& k : entries) {
+        keys::EncodeIndexKey({k.a, k.b, k.c, first_stmt_ + k.stmt}, &key);
+        put(key, {});
+      }
     });
   };
   write(Column::kTime, [&](const auto& put) {
@@ -427,8 +430,11 @@ void BulkLoader::WriteRun() {
       if (r.object != r.subject) entries.push_back({r.object, r.when, i});
     }
     std::sort(entries.begin(), entries.end());
-    for (const TimeEntry& k : entries)
-      put(keys::EncodeTimeKey({k.entity, k.when, first_stmt_ + k.stmt}), {});
+    std::string key;
+    for (const TimeEntry& k : entries) {
+      keys::EncodeTimeKey({k.entity, k.when, first_stmt_ + k.stmt}, &key);
+      put(key, {});
+    }
   });
   index(Column::kSpo, [](const PackedRecord& r, uint32_t i) {
     return IndexEntry{r.subject, r.predicate, r.object, i};
@@ -440,10 +446,15 @@ void BulkLoader::WriteRun() {
     // Those of earlier runs have the lower ids.
     std::sort(earlier_.begin(), earlier_.end(),
               [](const EarlierRecord& a, const EarlierRecord& b) { return a.id < b.id; });
-    for (const EarlierRecord& e : earlier_)
-      put(keys::U64(e.id), EncodeStatementRecord(Unpack(e.record)));
-    for (uint64_t i = 0; i < statements_.size(); ++i)
-      put(keys::U64(first_stmt_ + i), EncodeStatementRecord(Unpack(statements_[i])));
+    std::string value;
+    for (const EarlierRecord& e : earlier_) {
+      EncodeStatementRecord(Unpack(e.record), &value);
+      put(keys::U64(e.id), value);
+    }
+    for (uint64_t i = 0; i < statements_.size(); ++i) {
+      EncodeStatementRecord(Unpack(statements_[i]), &value);
+      put(keys::U64(first_stmt_ + i), value);
+    }
   });
   write(Column::kProv, [&](const auto& put) {
     std::sort(provenance_.begin(), provenance_.end(),

@@ -33,13 +33,18 @@ std::optional<uint64_t> ParseU64(std::string_view s) {
   return GetU64(s.data());
 }
 
+void EncodeIndexKey(const IndexKey& k, std::string* out) {
+  out->clear();
+  PutU64(out, k.a);
+  PutU64(out, k.b);
+  PutU64(out, k.c);
+  PutU64(out, k.stmt);
+}
+
 std::string EncodeIndexKey(const IndexKey& k) {
   std::string s;
   s.reserve(kIndexKeySize);
-  PutU64(&s, k.a);
-  PutU64(&s, k.b);
-  PutU64(&s, k.c);
-  PutU64(&s, k.stmt);
+  EncodeIndexKey(k, &s);
   return s;
 }
 
@@ -70,12 +75,17 @@ std::string EntityCounterKey(std::string_view prefix, uint64_t entity) {
 
 uint32_t TimeSortKey(const Date& d) { return d.known() ? d.SortKey() : kUndated; }
 
+void EncodeTimeKey(const TimeKey& k, std::string* out) {
+  out->clear();
+  PutU64(out, k.entity);
+  PutU32(out, k.when);
+  PutU64(out, k.stmt);
+}
+
 std::string EncodeTimeKey(const TimeKey& k) {
   std::string s;
   s.reserve(kTimeKeySize);
-  PutU64(&s, k.entity);
-  PutU32(&s, k.when);
-  PutU64(&s, k.stmt);
+  EncodeTimeKey(k, &s);
   return s;
 }
 

@@ -27,6 +27,8 @@ struct IndexKey {
 };
 constexpr size_t kIndexKeySize = 32;
 std::string EncodeIndexKey(const IndexKey& k);
+// Into `out`, replacing its content: a loop that reuses one string allocates once.
+void EncodeIndexKey(const IndexKey& k, std::string* out);
 std::optional<IndexKey> ParseIndexKey(std::string_view s);
 
 // time keys: entity id, date sort key, statement id.
@@ -40,6 +42,7 @@ struct TimeKey {
   uint64_t stmt = 0;
 };
 std::string EncodeTimeKey(const TimeKey& k);
+void EncodeTimeKey(const TimeKey& k, std::string* out);  // as EncodeIndexKey's
 std::optional<TimeKey> ParseTimeKey(std::string_view s);
 
 // prov keys: statement id, then the entry's number among its sources.

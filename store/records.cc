@@ -86,22 +86,27 @@ uint8_t PackQualifiers(const Date& d, Modality m) {
 
 }  // namespace
 
+void EncodeStatementRecord(const StatementRecord& s, std::string* out) {
+  out->clear();
+  varint::PutU64(out, s.subject);
+  varint::PutU64(out, s.predicate);
+  varint::PutU64(out, s.object);
+  varint::PutU64(out, s.place);
+  out->push_back(static_cast<char>(PackQualifiers(s.date, s.modality)));
+  varint::PutU64(out, s.date.known() ? static_cast<uint64_t>(s.date.year) * 10000 +
+                                           static_cast<uint64_t>(s.date.month) * 100 +
+                                           static_cast<uint64_t>(s.date.day)
+                                     : 0);
+  varint::PutString(out, s.role);
+  varint::PutConfidence(out, s.confidence);
+  varint::PutU64(out, s.sources);
+  varint::PutU64(out, s.live_sources);
+}
+
 std::string EncodeStatementRecord(const StatementRecord& s) {
   std::string out;
   out.reserve(24 + s.role.size());
-  varint::PutU64(&out, s.subject);
-  varint::PutU64(&out, s.predicate);
-  varint::PutU64(&out, s.object);
-  varint::PutU64(&out, s.place);
-  out.push_back(static_cast<char>(PackQualifiers(s.date, s.modality)));
-  varint::PutU64(&out, s.date.known() ? static_cast<uint64_t>(s.date.year) * 10000 +
-                                            static_cast<uint64_t>(s.date.month) * 100 +
-                                            static_cast<uint64_t>(s.date.day)
-                                      : 0);
-  varint::PutString(&out, s.role);
-  varint::PutConfidence(&out, s.confidence);
-  varint::PutU64(&out, s.sources);
-  varint::PutU64(&out, s.live_sources);
+  EncodeStatementRecord(s, &out);
   return out;
 }
 

@@ -55,6 +55,8 @@ std::vector<std::string> AliasMatchKeys(const Entity& e);
 std::string EncodeEntity(const Entity& e);
 Entity DecodeEntity(std::string_view value);
 std::string EncodeStatementRecord(const StatementRecord& s);
+// Into `out`, replacing its content, so that a loop allocates once.
+void EncodeStatementRecord(const StatementRecord& s, std::string* out);
 StatementRecord DecodeStatementRecord(std::string_view value);
 std::string EncodeProvenance(const Provenance& p);
 Provenance DecodeProvenance(std::string_view value);
