@@ -9,6 +9,21 @@
 
 namespace diplograph {
 
+namespace {
+
+// Every name but the display name, "; " between them.
+std::string OtherNames(const Entity& e) {
+  std::string others;
+  for (const auto& n : e.names) {
+    if (n == e.name) continue;
+    if (!others.empty()) others += "; ";
+    others += n;
+  }
+  return others;
+}
+
+}  // namespace
+
 void AddEntitiesCommand(CLI::App& app) {
   struct Args {
     std::string search, db;
@@ -26,7 +41,15 @@ void AddEntitiesCommand(CLI::App& app) {
   cmd->callback([args] {
     const auto store = OpenForQuery(args->db);
     const auto hits = SearchEntities(*store, args->search, args->limit);
-    if (args->format != OutputFormat::kTable) {
+    if (IsDelimited(args->format)) {
+      DelimitedWriter rows(std::cout, args->format,
+                           {"id", "type", "name", "statements", "other_names"});
+      for (const auto& h : hits)
+        rows.Row({h.entity.id, EntityTypeName(h.entity.type), h.entity.name,
+                  std::to_string(h.degree), OtherNames(h.entity)});
+      return;
+    }
+    if (IsJson(args->format)) {
       nlohmann::json array = nlohmann::json::array();
       for (const auto& h : hits) {
         nlohmann::json j = EntityToJson(h.entity);
@@ -41,16 +64,9 @@ void AddEntitiesCommand(CLI::App& app) {
       return;
     }
     Table t({"ID", "TYPE", "NAME", "STATEMENTS", "OTHER NAMES"});
-    for (const auto& h : hits) {
-      std::string others;
-      for (const auto& n : h.entity.names) {
-        if (n == h.entity.name) continue;
-        if (!others.empty()) others += "; ";
-        others += n;
-      }
+    for (const auto& h : hits)
       t.AddRow({h.entity.id, EntityTypeName(h.entity.type), EntityCell(h.entity),
-                std::to_string(h.degree), Truncate(others, 50)});
-    }
+                std::to_string(h.degree), Truncate(OtherNames(h.entity), 50)});
     t.Print(std::cout);
   });
 }

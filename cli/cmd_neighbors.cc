@@ -11,6 +11,7 @@ namespace diplograph {
 
 namespace {
 
+// "met->, <-invited x2": each predicate linking the entity, with its direction.
 std::string Summary(const Neighbor& n) {
   std::string out;
   for (const PredicateCount& p : n.predicates) {
@@ -47,7 +48,15 @@ void AddNeighborsCommand(CLI::App& app) {
     const auto store = OpenForQuery(args->db);
     const Entity e = ResolveOne(*store, args->entity);
     const auto found = Neighbors(*store, e.id, args->depth, filter, args->limit);
-    if (args->format != OutputFormat::kTable) {
+    if (IsDelimited(args->format)) {
+      DelimitedWriter rows(std::cout, args->format,
+                           {"depth", "id", "type", "name", "links", "predicates"});
+      for (const Neighbor& n : found)
+        rows.Row({std::to_string(n.depth), n.entity.id, EntityTypeName(n.entity.type),
+                  n.entity.name, std::to_string(n.links.size()), Summary(n)});
+      return;
+    }
+    if (IsJson(args->format)) {
       nlohmann::json array = nlohmann::json::array();
       for (const Neighbor& n : found) {
         nlohmann::json preds = nlohmann::json::array();

@@ -4,18 +4,32 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
-#include "core/error.h"
 #include "core/json_io.h"
 #include "core/predicate.h"
 #include "queries/graph_projection.h"
 #include "queries/path.h"
+#include "queries/query_error.h"
 
 namespace diplograph {
 
 namespace {
 
 void PrintPath(const Path& path, OutputFormat format, size_t max_length) {
-  if (format != OutputFormat::kTable) {
+  if (IsDelimited(format)) {
+    // One row per edge: the nodes are its subjects and objects.
+    std::vector<std::string> headers = {"step", "direction"};
+    for (std::string& c : StatementColumns()) headers.push_back(std::move(c));
+    DelimitedWriter rows(std::cout, format, headers);
+    for (size_t i = 0; i < path.edges.size(); ++i) {
+      std::vector<std::string> fields = {std::to_string(i + 1),
+                                         path.edges[i].forward ? "forward" : "backward"};
+      for (std::string& f : StatementFields(path.edges[i].statement))
+        fields.push_back(std::move(f));
+      rows.Row(fields);
+    }
+    return;
+  }
+  if (IsJson(format)) {
     nlohmann::json nodes = nlohmann::json::array(), edges = nlohmann::json::array();
     for (const Entity& e : path.nodes) nodes.push_back(EntityToJson(e));
     for (const PathEdge& e : path.edges) {
@@ -65,7 +79,8 @@ void AddPathCommand(CLI::App& app) {
       "is its subject");
   cmd->add_option("a", args->a, "entity: id, name or alias in any language")->required();
   cmd->add_option("b", args->b, "the other entity")->required();
-  cmd->add_option("--via", args->options.via, "only statements with this predicate (repeatable)");
+  cmd->add_option("--via", args->options.via, "only statements with this predicate (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("--max-length", args->options.max_length,
                   "at most this many statements on the chain (0: any)");
   AddDbOption(cmd, &args->db);
@@ -74,7 +89,8 @@ void AddPathCommand(CLI::App& app) {
   cmd->callback([args] {
     const Filter filter = args->filter.ToFilter();
     for (const auto& p : args->options.via)
-      if (!FindPredicate(p)) throw Error("--via: unknown predicate \"" + p + "\"");
+      if (!FindPredicate(p))
+        throw QueryError(QueryFailure::kInvalidFilter, "--via: unknown predicate \"" + p + "\"");
     const auto store = OpenForQuery(args->db);
     const Entity a = ResolveOne(*store, args->a);
     const Entity b = ResolveOne(*store, args->b);

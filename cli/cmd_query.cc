@@ -47,6 +47,30 @@ void PrintJson(const PatternQuery& query, const std::vector<Binding>& bindings,
   PrintJsonArray(std::cout, array, format);
 }
 
+// A variable's id (or predicate) and, for an entity, its name; then the date
+// the table shows. Headers keep the "?", so none can clash with "date".
+void PrintRows(const Store& store, const PatternQuery& query, const std::vector<Binding>& bindings,
+               EntityCache* entities, OutputFormat format) {
+  std::vector<std::string> headers;
+  for (const PatternVariable& v : query.variables) {
+    headers.push_back("?" + v.name);
+    if (!v.predicate) headers.push_back("?" + v.name + " name");
+  }
+  headers.push_back("date");
+  DelimitedWriter rows(std::cout, format, headers);
+  for (const Binding& b : bindings) {
+    std::vector<std::string> fields;
+    for (const PatternVariable& v : query.variables) {
+      const std::string& value = b.values.at(v.name);
+      fields.push_back(value);
+      if (!v.predicate) fields.push_back(entities->Get(value).name);
+    }
+    const auto first = store.GetStatement(b.statements.front());
+    fields.push_back(first ? first->date.ToIso() : "");
+    rows.Row(fields);
+  }
+}
+
 void PrintTable(const Store& store, const PatternQuery& query, const std::vector<Binding>& bindings,
                 EntityCache* entities) {
   if (bindings.empty()) {
@@ -104,10 +128,12 @@ void AddQueryCommand(CLI::App& app) {
     const auto store = OpenForQuery(args->db);
     const auto bindings = RunPatternQuery(*store, query, filter);
     EntityCache entities(*store);
-    if (args->format == OutputFormat::kTable)
-      PrintTable(*store, query, bindings, &entities);
-    else
+    if (IsJson(args->format))
       PrintJson(query, bindings, &entities, args->format);
+    else if (IsDelimited(args->format))
+      PrintRows(*store, query, bindings, &entities, args->format);
+    else
+      PrintTable(*store, query, bindings, &entities);
   });
 }
 

@@ -20,7 +20,7 @@ void AddStatsCommand(CLI::App& app) {
   cmd->callback([args] {
     const auto store = OpenForQuery(args->db);
     const StoreStats s = store->Stats();
-    if (args->format != OutputFormat::kTable) {
+    if (IsJson(args->format)) {
       nlohmann::json j = {{"articles", s.articles},
                           {"statements", s.statements},
                           {"entities", s.entities},
@@ -29,13 +29,22 @@ void AddStatsCommand(CLI::App& app) {
       std::cout << j.dump(args->format == OutputFormat::kJson ? 2 : -1) << '\n';
       return;
     }
-    Table t({"WHAT", "COUNT"});
-    t.AddRow({"articles", std::to_string(s.articles)});
-    t.AddRow({"statements", std::to_string(s.statements)});
-    t.AddRow({"entities", std::to_string(s.entities)});
-    t.AddRow({"provenance", std::to_string(s.provenance)});
-    for (const auto& [p, n] : s.predicates) t.AddRow({"  " + p, std::to_string(n)});
-    t.Print(std::cout);
+    const bool table = args->format == OutputFormat::kTable;
+    std::vector<std::pair<std::string, uint64_t>> counts = {{"articles", s.articles},
+                                                            {"statements", s.statements},
+                                                            {"entities", s.entities},
+                                                            {"provenance", s.provenance}};
+    // Under the statements in the table; as the JSON's keys in CSV and TSV.
+    for (const auto& [p, n] : s.predicates)
+      counts.push_back({(table ? "  " : "predicates.") + p, n});
+    if (table) {
+      Table t({"WHAT", "COUNT"});
+      for (const auto& [what, n] : counts) t.AddRow({what, std::to_string(n)});
+      t.Print(std::cout);
+      return;
+    }
+    DelimitedWriter rows(std::cout, args->format, {"what", "count"});
+    for (const auto& [what, n] : counts) rows.Row({what, std::to_string(n)});
   });
 }
 

@@ -21,7 +21,18 @@ std::string ScoreCell(Centrality by, double score) {
 }
 
 void PrintRanking(const Ranking& ranking, Centrality by, OutputFormat format) {
-  if (format != OutputFormat::kTable) {
+  if (IsDelimited(format)) {
+    DelimitedWriter rows(std::cout, format,
+                         {"rank", "id", "type", "name", "score", "statements", "exact"});
+    for (size_t i = 0; i < ranking.entities.size(); ++i) {
+      const RankedEntity& r = ranking.entities[i];
+      rows.Row({std::to_string(i + 1), r.entity.id, EntityTypeName(r.entity.type), r.entity.name,
+                FormatNumber(r.score), std::to_string(r.statements),
+                ranking.exact ? "true" : "false"});
+    }
+    return;
+  }
+  if (IsJson(format)) {
     nlohmann::json array = nlohmann::json::array();
     for (size_t i = 0; i < ranking.entities.size(); ++i) {
       const RankedEntity& r = ranking.entities[i];

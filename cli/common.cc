@@ -2,7 +2,6 @@
 
 #include <filesystem>
 
-#include "core/error.h"
 #include "core/predicate.h"
 #include "queries/pattern_resolve.h"
 #include "queries/resolve.h"
@@ -20,32 +19,39 @@ std::unique_ptr<Store> OpenForQuery(const std::string& db) {
 
 Entity ResolveOne(const Store& store, const std::string& name) {
   const auto hits = ResolveEntity(store, name);
-  if (hits.size() != 1) throw Error(UnresolvedMessage(store, name, hits));
+  if (hits.size() != 1) throw UnresolvedError(store, name, hits);
   return hits.front().entity;
 }
 
 void AddFilterOptions(CLI::App* cmd, FilterOptions* options) {
   cmd->add_option("--from", options->from, "only statements dated on or after (YYYY[-MM[-DD]])");
   cmd->add_option("--to", options->to, "only statements dated on or before (YYYY[-MM[-DD]])");
-  cmd->add_option("--predicate", options->predicates, "only these predicates (repeatable)");
+  // One predicate per --predicate, so that the entity names after it stay positional.
+  cmd->add_option("--predicate", options->predicates, "only these predicates (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("--min-confidence", options->min_confidence,
-                  "only statements at least this confident")
-      ->check(CLI::Range(0.0, 1.0));
+                  "only statements at least this confident (0 to 1)");
   cmd->add_option("--source", options->source, "only statements reported by this source");
 }
 
 Filter FilterOptions::ToFilter() const {
+  auto invalid = [](const std::string& message) {
+    return QueryError(QueryFailure::kInvalidFilter, message);
+  };
   Filter f;
   if (!from.empty()) {
     f.from = Date::ParseIso(from);
-    if (!f.from) throw Error("--from: not a date (YYYY, YYYY-MM or YYYY-MM-DD): " + from);
+    if (!f.from) throw invalid("--from: not a date (YYYY, YYYY-MM or YYYY-MM-DD): " + from);
   }
   if (!to.empty()) {
     f.to = Date::ParseIso(to);
-    if (!f.to) throw Error("--to: not a date (YYYY, YYYY-MM or YYYY-MM-DD): " + to);
+    if (!f.to) throw invalid("--to: not a date (YYYY, YYYY-MM or YYYY-MM-DD): " + to);
   }
+  if (f.EmptyDateRange()) throw invalid("--from " + from + " is after --to " + to);
   for (const auto& p : predicates)
-    if (!FindPredicate(p)) throw Error("--predicate: unknown predicate \"" + p + "\"");
+    if (!FindPredicate(p)) throw invalid("--predicate: unknown predicate \"" + p + "\"");
+  if (!(min_confidence >= 0 && min_confidence <= 1))
+    throw invalid("--min-confidence: " + FormatNumber(min_confidence) + " is not between 0 and 1");
   f.predicates = predicates;
   f.min_confidence = min_confidence;
   f.source = source;
@@ -78,6 +84,30 @@ std::vector<std::string> StatementCells(const Statement& s) {
           Truncate(evidence, 60)};
 }
 
+std::vector<std::string> StatementColumns() {
+  return {"id",      "date",         "subject_id",  "subject_name", "predicate",
+          "role",    "object_id",    "object_name", "modality",     "confidence",
+          "sources", "first_source", "evidence"};
+}
+
+std::vector<std::string> StatementFields(const StoredStatement& stored) {
+  const Statement& s = stored.statement;
+  const Provenance* first = s.provenance.empty() ? nullptr : &s.provenance.front();
+  return {std::to_string(stored.id),
+          s.date.ToIso(),
+          s.subject.id,
+          s.subject.name,
+          s.predicate,
+          s.role,
+          s.object.id,
+          s.object.name,
+          ModalityName(s.modality),
+          FormatNumber(s.confidence),
+          std::to_string(s.provenance.size()),
+          first ? first->source : "",
+          first ? first->text : ""};
+}
+
 nlohmann::json StatementJson(const StoredStatement& s) {
   nlohmann::json j = StatementToJson(s.statement);
   j["id"] = s.id;
@@ -85,7 +115,12 @@ nlohmann::json StatementJson(const StoredStatement& s) {
 }
 
 void PrintStatements(const std::vector<StoredStatement>& statements, OutputFormat format) {
-  if (format != OutputFormat::kTable) {
+  if (IsDelimited(format)) {
+    DelimitedWriter rows(std::cout, format, StatementColumns());
+    for (const auto& s : statements) rows.Row(StatementFields(s));
+    return;
+  }
+  if (IsJson(format)) {
     nlohmann::json array = nlohmann::json::array();
     for (const auto& s : statements) array.push_back(StatementJson(s));
     PrintJsonArray(std::cout, array, format);

@@ -19,8 +19,9 @@ void AddDbOption(CLI::App* cmd, std::string* db);
 // Opens the store for reading; Error when it is missing or unreadable.
 std::unique_ptr<Store> OpenForQuery(const std::string& db);
 
-// The one entity `name` means (id, name or alias in any language). Throws an
-// Error that lists the candidates when it is ambiguous, or says it is unknown.
+// The one entity `name` means (id, name or alias in any language). Throws a
+// QueryError that lists the candidates, with their type and statement count,
+// when it is ambiguous, or says it is unknown.
 Entity ResolveOne(const Store& store, const std::string& name);
 
 // --from, --to, --predicate, --min-confidence, --source.
@@ -28,7 +29,9 @@ struct FilterOptions {
   std::string from, to, source;
   std::vector<std::string> predicates;
   double min_confidence = 0;
-  Filter ToFilter() const;  // Error on a bad date or predicate
+  // QueryError kInvalidFilter on a bad date, --from after --to, an unknown
+  // predicate or a confidence outside 0..1.
+  Filter ToFilter() const;
 };
 void AddFilterOptions(CLI::App* cmd, FilterOptions* options);
 
@@ -42,10 +45,15 @@ std::string EntityCell(const Entity& e);
 namespace diplograph {
 
 // Prints statements as a table (date, subject, predicate, object, sources,
-// evidence) or as JSON in the extract shape plus "id" and "sources".
+// evidence), as JSON in the extract shape plus "id" and "sources", or as
+// CSV or TSV rows of StatementColumns.
 void PrintStatements(const std::vector<StoredStatement>& statements, OutputFormat format);
 // One statement as PrintStatements prints it: its table cells, its JSON.
 std::vector<std::string> StatementCells(const Statement& s);
 nlohmann::json StatementJson(const StoredStatement& s);
+// Flat columns of a statement for CSV and TSV, and its fields: the date
+// empty when unknown, the first source's publisher and whole evidence.
+std::vector<std::string> StatementColumns();
+std::vector<std::string> StatementFields(const StoredStatement& s);
 
 }  // namespace diplograph

@@ -4,6 +4,43 @@
 
 #include "cli/commands.h"
 #include "core/error.h"
+#include "queries/query_error.h"
+
+namespace {
+
+// The exit status tells a script what went wrong; the README's query section
+// and --help list them.
+enum ExitCode : int {
+  kSuccess = 0,  // an empty result too
+  kFailure = 1,  // the store missing or unreadable, I/O, an unusable article
+  kUsage = 2,    // CLI11 rejected the command line
+  kUnknownEntity = 3,
+  kAmbiguousEntity = 4,
+  kMalformedPattern = 5,
+  kInvalidFilter = 6,
+};
+
+constexpr const char* kExitCodes =
+    "Exit status: 0 success, also when nothing matches; 1 error (store missing or unreadable, "
+    "I/O, bad article); 2 usage (unknown option, missing or mistyped argument); 3 unknown "
+    "entity; 4 ambiguous entity (the candidates are listed); 5 malformed pattern; 6 invalid "
+    "filter (bad date, --from after --to, unknown predicate, confidence outside 0..1).";
+
+int ExitCodeOf(diplograph::QueryFailure failure) {
+  switch (failure) {
+    case diplograph::QueryFailure::kUnknownEntity:
+      return kUnknownEntity;
+    case diplograph::QueryFailure::kAmbiguousEntity:
+      return kAmbiguousEntity;
+    case diplograph::QueryFailure::kMalformedPattern:
+      return kMalformedPattern;
+    case diplograph::QueryFailure::kInvalidFilter:
+      return kInvalidFilter;
+  }
+  return kFailure;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -11,6 +48,7 @@ int main(int argc, char** argv) {
       "knowledge graph, and answers questions about it"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "diplograph 0.1.0");
+  app.footer(kExitCodes);
   diplograph::AddExtractCommand(app);
   diplograph::AddIngestCommand(app);
   diplograph::AddStatsCommand(app);
@@ -26,15 +64,20 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // CLI11 has a code per kind of parse error (105, 106, ...); one is
+    // enough to say the command line was wrong. --help and --version are 0.
+    return app.exit(e) == kSuccess ? kSuccess : kUsage;
   } catch (const diplograph::FailedExit&) {
-    return 1;
+    return kFailure;
+  } catch (const diplograph::QueryError& e) {
+    std::cerr << "diplograph: " << e.what() << '\n';
+    return ExitCodeOf(e.failure());
   } catch (const diplograph::Error& e) {
     std::cerr << "diplograph: " << e.what() << '\n';
-    return 1;
+    return kFailure;
   } catch (const std::exception& e) {
     std::cerr << "diplograph: unexpected error: " << e.what() << '\n';
-    return 2;
+    return kFailure;
   }
-  return 0;
+  return kSuccess;
 }

@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include <charconv>
 #include <ostream>
 
 #include "core/utf8.h"
@@ -11,9 +12,14 @@ namespace diplograph {
 void AddFormatOption(CLI::App* cmd, OutputFormat* format) {
   const std::map<std::string, OutputFormat> names = {{"table", OutputFormat::kTable},
                                                      {"json", OutputFormat::kJson},
-                                                     {"jsonl", OutputFormat::kJsonLines}};
-  cmd->add_option("--format", *format, "table (aligned, for reading), json or jsonl")
-      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case));
+                                                     {"jsonl", OutputFormat::kJsonLines},
+                                                     {"csv", OutputFormat::kCsv},
+                                                     {"tsv", OutputFormat::kTsv}};
+  cmd->add_option("--format", *format,
+                  "table (aligned, for reading); json, jsonl, csv or tsv (a header row, then "
+                  "one row per result)")
+      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
+      ->option_text("table|json|jsonl|csv|tsv");
 }
 
 size_t DisplayWidth(std::string_view text) {
@@ -94,6 +100,12 @@ void Table::Print(std::ostream& out) const {
   for (const auto& row : rows_) line(row, true);
 }
 
+std::string FormatNumber(double value) {
+  char text[32];
+  const auto end = std::to_chars(text, text + sizeof text, value).ptr;
+  return std::string(text, end);
+}
+
 void PrintJsonArray(std::ostream& out, const nlohmann::json& array, OutputFormat format) {
   if (format == OutputFormat::kJsonLines) {
     for (const auto& item : array)
@@ -101,6 +113,38 @@ void PrintJsonArray(std::ostream& out, const nlohmann::json& array, OutputFormat
   } else {
     out << array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
+}
+
+DelimitedWriter::DelimitedWriter(std::ostream& out, OutputFormat format,
+                                 const std::vector<std::string>& headers)
+    : out_(out), csv_(format == OutputFormat::kCsv), columns_(headers.size()) {
+  Row(headers);
+}
+
+void DelimitedWriter::Row(const std::vector<std::string>& fields) {
+  for (size_t i = 0; i < columns_; ++i) {
+    if (i) out_ << (csv_ ? ',' : '\t');
+    if (i < fields.size()) Field(fields[i]);
+  }
+  out_ << (csv_ ? "\r\n" : "\n");
+}
+
+void DelimitedWriter::Field(std::string_view text) {
+  std::string field;
+  field.reserve(text.size() + 1);
+  for (char c : text) field += !csv_ && (c == '\t' || c == '\r' || c == '\n') ? ' ' : c;
+  if (!field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos)
+    field.insert(field.begin(), '\'');
+  if (!csv_ || field.find_first_of(",\"\r\n") == std::string::npos) {
+    out_ << field;
+    return;
+  }
+  out_ << '"';
+  for (char c : field) {
+    if (c == '"') out_ << '"';
+    out_ << c;
+  }
+  out_ << '"';
 }
 
 }  // namespace diplograph

@@ -39,13 +39,24 @@ bool Filter::NeedsRecord() const {
   return from || to || modality || min_confidence > 0 || !source.empty();
 }
 
+bool Filter::MatchesDate(const Date& date) const {
+  if (!HasDateBounds()) return true;
+  if (!date.known()) return false;
+  if (from && from->known() && FirstDay(date) < FirstDay(*from)) return false;
+  if (to && to->known() && LastDay(date) > LastDay(*to)) return false;
+  return true;
+}
+
+bool Filter::EmptyDateRange() const {
+  return from && to && from->known() && to->known() && FirstDay(*from) > LastDay(*to);
+}
+
 bool Filter::Matches(const Statement& s) const {
+  return MatchesExceptDate(s) && MatchesDate(s.date);
+}
+
+bool Filter::MatchesExceptDate(const Statement& s) const {
   if (!MatchesPredicate(s.predicate)) return false;
-  if (from || to) {
-    if (!s.date.known()) return false;
-    if (from && from->known() && FirstDay(s.date) < FirstDay(*from)) return false;
-    if (to && to->known() && LastDay(s.date) > LastDay(*to)) return false;
-  }
   if (modality && s.modality != *modality) return false;
   if (s.confidence < min_confidence) return false;
   if (!source.empty() &&

@@ -25,6 +25,13 @@ struct Filter {
 
   bool Matches(const Statement& s) const;
   bool MatchesPredicate(std::string_view predicate) const;
+  bool MatchesDate(const Date& date) const;
+  // Matches without the date bounds, for callers that let some undated
+  // statements through (see RunPatternQuery).
+  bool MatchesExceptDate(const Statement& s) const;
+  bool HasDateBounds() const { return from || to; }
+  // Whether `from` begins after `to` ends, so that no date can match.
+  bool EmptyDateRange() const;
   // Whether Matches looks past the predicate, so scans over index ids alone
   // fetch statement records only when they must.
   bool NeedsRecord() const;

@@ -3,10 +3,10 @@
 #include <charconv>
 #include <set>
 
-#include "core/error.h"
 #include "core/predicate.h"
 #include "core/statement.h"
 #include "core/utf8.h"
+#include "queries/query_error.h"
 
 namespace diplograph {
 
@@ -14,6 +14,10 @@ namespace {
 
 std::string Location(size_t line, size_t column) {
   return "query:" + std::to_string(line) + ":" + std::to_string(column);
+}
+
+QueryError Malformed(const std::string& message) {
+  return QueryError(QueryFailure::kMalformedPattern, message);
 }
 
 }  // namespace
@@ -56,7 +60,7 @@ class Lexer {
     const size_t bad = utf8::FindInvalid(text_);
     if (bad != std::string_view::npos) {
       Advance(bad);
-      throw Error(Start(Token::Kind::kEnd).Where() + ": not valid UTF-8");
+      throw Malformed(Start(Token::Kind::kEnd).Where() + ": not valid UTF-8");
     }
     for (;;) {
       while (pos_ < text_.size() && IsSpace(text_[pos_])) Advance(pos_ + 1);
@@ -102,7 +106,7 @@ class Lexer {
       if (c == '\\' && i + 1 < text_.size() && (text_[i + 1] == '"' || text_[i + 1] == '\\')) ++i;
       t.text += text_[i];
     }
-    throw Error(t.Where() + ": the quoted name is not closed");
+    throw Malformed(t.Where() + ": the quoted name is not closed");
   }
 
   Token Start(Token::Kind kind) const {
@@ -179,7 +183,14 @@ class Parser {
 
   [[noreturn]] static void Fail(const Token& t, const std::string& expected,
                                 const char* hint = "") {
-    throw Error(t.Where() + ": expected " + expected + ", found " + t.Describe() + hint);
+    throw Malformed(t.Where() + ": expected " + expected + ", found " + t.Describe() + hint);
+  }
+  // A FILTER value in its place but not a valid one fails like --from and
+  // --source do, not as a syntax error; a token that is no value at all is one.
+  [[noreturn]] static void BadValue(const Token& t, const std::string& expected) {
+    if (!t.is_value()) Fail(t, expected);
+    throw QueryError(QueryFailure::kInvalidFilter,
+                     t.Where() + ": expected " + expected + ", found " + t.Describe());
   }
 
   static bool IsKeyword(const Token& t, std::string_view keyword) {
@@ -218,7 +229,7 @@ class Parser {
     const Token& t = Take();
     if (!t.is_value()) Fail(t, what);
     if (t.kind == Token::Kind::kWord && t.text.front() == '?') return Variable(t, false, what);
-    if (t.text.empty()) throw Error(t.Where() + ": the quoted name is empty");
+    if (t.text.empty()) throw Malformed(t.Where() + ": the quoted name is empty");
     return TermAt(t);
   }
 
@@ -228,8 +239,8 @@ class Parser {
     if (t.kind == Token::Kind::kWord && t.text.front() == '?')
       return Variable(t, true, "a predicate");
     if (!FindPredicate(t.text))
-      throw Error(t.Where() + ": unknown predicate " + t.Describe() +
-                  " (one of: " + PredicateNames() + ")" + hint);
+      throw Malformed(t.Where() + ": unknown predicate " + t.Describe() +
+                      " (one of: " + PredicateNames() + ")" + hint);
     return TermAt(t);
   }
 
@@ -253,9 +264,9 @@ class Parser {
     } else if (vars[i].predicate != predicate) {
       // Predicates and entities are different kinds of term: no statement
       // could bind one variable in both places.
-      throw Error(t.Where() + ": ?" + term.text + " stands for " +
-                  (predicate ? "an entity" : "a predicate") + " elsewhere, so it cannot be " +
-                  (predicate ? "a predicate" : "an entity") + " here");
+      throw Malformed(t.Where() + ": ?" + term.text + " stands for " +
+                      (predicate ? "an entity" : "a predicate") + " elsewhere, so it cannot be " +
+                      (predicate ? "a predicate" : "an entity") + " here");
     }
     term.variable = static_cast<int>(i);
     return term;
@@ -292,27 +303,32 @@ class Parser {
       if (op.text != ">=" && op.text != "<=") Fail(op, "\">=\" or \"<=\" after FILTER date");
       const Token& value = Take();
       const auto date = value.is_value() ? Date::ParseIso(value.text) : std::nullopt;
-      if (!date) Fail(value, "a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+      if (!date) BadValue(value, "a date (YYYY, YYYY-MM or YYYY-MM-DD)");
       Once(field, "FILTER date " + op.text);
       (op.text == ">=" ? f.from : f.to) = date;
+      if (f.EmptyDateRange())
+        throw QueryError(QueryFailure::kInvalidFilter,
+                         value.Where() + ": FILTER date >= " + f.from->ToIso() +
+                             " is after FILTER date <= " + f.to->ToIso());
     } else if (IsKeyword(field, "modality")) {
       Operator("=", "modality");
       const Token& value = Take();
       const auto modality = value.is_value() ? ParseModality(value.text) : std::nullopt;
-      if (!modality) Fail(value, "asserted, intended or negated");
+      if (!modality) BadValue(value, "asserted, intended or negated");
       Once(field, "FILTER modality");
       f.modality = modality;
     } else if (IsKeyword(field, "source")) {
       Operator("=", "source");
       const Token& value = Take();
-      if (!value.is_value() || value.text.empty()) Fail(value, "a source name");
+      if (!value.is_value() || value.text.empty()) BadValue(value, "a source name");
       Once(field, "FILTER source");
       f.source = value.text;
     } else if (IsKeyword(field, "confidence")) {
       Operator(">=", "confidence");
       const Token& value = Take();
       double min = 0;
-      if (!ParseNumber(value, &min) || !(min >= 0 && min <= 1)) Fail(value, "a number from 0 to 1");
+      if (!ParseNumber(value, &min) || !(min >= 0 && min <= 1))
+        BadValue(value, "a number from 0 to 1");
       Once(field, "FILTER confidence");
       f.min_confidence = min;
     } else {
@@ -336,7 +352,8 @@ class Parser {
 
   // A clause given twice is most likely a mistake, not a wish for the last.
   void Once(const Token& t, const std::string& clause) {
-    if (!clauses_.insert(clause).second) throw Error(t.Where() + ": " + clause + " given twice");
+    if (!clauses_.insert(clause).second)
+      throw Malformed(t.Where() + ": " + clause + " given twice");
   }
 
   std::vector<Token> tokens_;

@@ -35,7 +35,7 @@ struct PatternVariable {
 struct PatternQuery {
   std::vector<PatternTriple> patterns;     // at least one
   std::vector<PatternVariable> variables;  // in order of first appearance
-  Filter filter;                           // from FILTER clauses, for every matched statement
+  Filter filter;                           // from FILTER clauses (see RunPatternQuery)
   bool order_by_date = false;              // by the first pattern's statement, undated last
   std::optional<size_t> limit;             // at least 1 when set
 };
@@ -48,8 +48,11 @@ struct PatternQuery {
 //   clause  := FILTER date >= DATE | FILTER date <= DATE
 //            | FILTER modality = asserted|intended|negated | FILTER source = NAME
 //            | FILTER confidence >= NUMBER | ORDER BY date | LIMIT N
-// Throws Error "query:LINE:COLUMN: what was expected, found what" on a syntax
-// error, an unknown predicate or a variable used both as predicate and entity.
+// Throws QueryError "query:LINE:COLUMN: what was expected, found what":
+// kMalformedPattern on a syntax error, an unknown predicate or a variable
+// used both as predicate and entity; kInvalidFilter on a FILTER value that is
+// not one (a bad date, modality or confidence) or a date range that ends
+// before it begins.
 PatternQuery ParsePattern(std::string_view text);
 
 }  // namespace diplograph

@@ -21,8 +21,16 @@ bool SharesBoundVariable(const ResolvedPattern& p, const std::vector<bool>& boun
 
 uint64_t EstimateMatches(const Store& store, const ResolvedPattern& pattern) {
   uint64_t count = 0;
-  store.ScanTriples({pattern.subject.term, pattern.predicate.term, pattern.object.term},
-                    [&](const Triple&) { return ++count < kEstimateCap; });
+  const uint64_t s = pattern.subject.term, p = pattern.predicate.term, o = pattern.object.term;
+  store.ScanTriples({s, p, o}, [&](const Triple&) { return ++count < kEstimateCap; });
+  if (!pattern.either_way || count >= kEstimateCap) return count;
+  const std::vector<uint64_t> symmetric = SymmetricPredicateTerms(store);
+  store.ScanTriples({o, p, s}, [&](const Triple& t) {
+    if (t.subject != t.object &&
+        std::find(symmetric.begin(), symmetric.end(), t.predicate) != symmetric.end())
+      ++count;
+    return count < kEstimateCap;
+  });
   return count;
 }
 

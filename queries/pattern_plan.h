@@ -13,7 +13,8 @@ namespace diplograph {
 // Estimates stop counting here, so planning stays cheap on a large store.
 constexpr uint64_t kEstimateCap = 10000;
 
-// Index entries matching the pattern's constants, at most kEstimateCap.
+// Index entries matching the pattern's constants, either way round for a
+// symmetric statement when the pattern allows it, at most kEstimateCap.
 uint64_t EstimateMatches(const Store& store, const ResolvedPattern& pattern);
 
 // Pattern indices in join order: first the pattern with the fewest estimated

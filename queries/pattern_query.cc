@@ -6,7 +6,9 @@
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "core/predicate.h"
 #include "queries/pattern_plan.h"
 #include "queries/pattern_resolve.h"
 #include "store/keys.h"
@@ -66,6 +68,10 @@ class Collector {
 // Index nested-loop join: each pattern in turn is scanned with the terms
 // bound so far as the index prefix, and every match recurses into the next.
 class Join {
+  // What the filters make of a statement. kUndatedState: it passes all but
+  // the date bounds, has no date, and its predicate is a state, not an event.
+  enum class Verdict : uint8_t { kFails, kPasses, kUndatedState };
+
  public:
   Join(const Store& store, const PatternQuery& query, const Filter& filter,
        const std::vector<ResolvedPattern>& patterns, std::vector<size_t> order)
@@ -76,7 +82,10 @@ class Join {
         order_(std::move(order)),
         slots_(query.variables.size(), 0),
         statements_(patterns.size(), 0),
-        collector_(query.limit, query.order_by_date) {}
+        undated_state_(patterns.size(), false),
+        collector_(query.limit, query.order_by_date) {
+    for (uint64_t term : SymmetricPredicateTerms(store)) symmetric_.insert(term);
+  }
 
   std::vector<Binding> Run() {
     Step(0);
@@ -94,7 +103,7 @@ class Join {
     for (size_t i = 0; i < 3; ++i)
       prefix[i] = terms[i]->variable < 0 ? terms[i]->term : slots_[terms[i]->variable];
     bool more = true;
-    store_.ScanTriples({prefix[0], prefix[1], prefix[2]}, [&](const Triple& t) {
+    auto match = [&](const Triple& t) {
       const std::array<uint64_t, 3> found = {t.subject, t.predicate, t.object};
       std::array<int, 3> newly = {-1, -1, -1};
       bool agree = true;
@@ -108,18 +117,32 @@ class Join {
           agree = false;  // a variable twice in this pattern, on different terms
         }
       }
-      if (agree && Passes(t)) {
+      const Verdict verdict = agree ? Check(t) : Verdict::kFails;
+      if (verdict != Verdict::kFails) {
         statements_[index] = t.stmt;
+        undated_state_[index] = verdict == Verdict::kUndatedState;
         more = Step(k + 1);
       }
       for (int v : newly)
         if (v >= 0) slots_[v] = 0;
       return more;
-    });
+    };
+    store_.ScanTriples({prefix[0], prefix[1], prefix[2]}, match);
+    if (more && p.either_way) {
+      store_.ScanTriples({prefix[2], prefix[1], prefix[0]}, [&](const Triple& t) {
+        // A statement with one party at both ends was matched the first time.
+        if (t.subject == t.object || !symmetric_.count(t.predicate)) return true;
+        return match({t.object, t.predicate, t.subject, t.stmt});
+      });
+    }
     return more;
   }
 
   bool Emit() {
+    // Undated states pass date bounds only beside a statement the bounds
+    // did restrict; a binding of nothing else is not in the range asked for.
+    if (std::all_of(undated_state_.begin(), undated_state_.end(), [](bool u) { return u; }))
+      return true;
     uint32_t when = 0;
     if (query_.order_by_date) {
       when = When(statements_.front());
@@ -135,21 +158,33 @@ class Join {
 
   // Inner patterns are rescanned for every outer binding, so each
   // statement's verdict is kept.
-  bool Passes(const Triple& t) {
-    const auto known = passes_.find(t.stmt);
-    if (known != passes_.end()) return known->second;
-    bool ok = true;
+  Verdict Check(const Triple& t) {
+    const auto known = verdicts_.find(t.stmt);
+    if (known != verdicts_.end()) return known->second;
+    const Verdict verdict = Judge(t);
+    verdicts_.emplace(t.stmt, verdict);
+    return verdict;
+  }
+
+  Verdict Judge(const Triple& t) {
     bool needs_record = false;
     for (const Filter* f : filters_) {
-      ok = ok && f->MatchesPredicate(Term(t.predicate));
+      if (!f->MatchesPredicate(Term(t.predicate))) return Verdict::kFails;
       needs_record = needs_record || f->NeedsRecord();
     }
-    if (ok && needs_record) {
-      const auto s = store_.GetStatement(t.stmt);
-      ok = s && filters_[0]->Matches(*s) && filters_[1]->Matches(*s);
+    if (!needs_record) return Verdict::kPasses;
+    const auto s = store_.GetStatement(t.stmt);
+    if (!s) return Verdict::kFails;
+    bool dated_in_range = true;
+    for (const Filter* f : filters_) {
+      if (!f->MatchesExceptDate(*s)) return Verdict::kFails;
+      dated_in_range = dated_in_range && f->MatchesDate(s->date);
     }
-    passes_.emplace(t.stmt, ok);
-    return ok;
+    if (dated_in_range) return Verdict::kPasses;
+    // An undated holds_role or member_of says how things stand, not when
+    // something happened: date bounds, meant for events, do not drop it.
+    const PredicateInfo* info = FindPredicate(s->predicate);
+    return !s->date.known() && info && !info->event ? Verdict::kUndatedState : Verdict::kFails;
   }
 
   uint32_t When(uint64_t stmt) {
@@ -174,8 +209,10 @@ class Join {
   const std::vector<size_t> order_;
   std::vector<uint64_t> slots_;       // term bound to each variable; 0 while unbound
   std::vector<uint64_t> statements_;  // statement matched by each pattern
+  std::vector<bool> undated_state_;   // whether that statement is Verdict::kUndatedState
+  std::unordered_set<uint64_t> symmetric_;
   Collector collector_;
-  std::unordered_map<uint64_t, bool> passes_;
+  std::unordered_map<uint64_t, Verdict> verdicts_;
   std::unordered_map<uint64_t, uint32_t> when_;
   std::unordered_map<uint64_t, std::string> terms_;
 };

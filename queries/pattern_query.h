@@ -24,12 +24,16 @@ struct Binding {
 
 // One binding per combination of statements, one for each pattern, that
 // agree on every variable and all pass both query.filter and `filter` (bag
-// semantics). Patterns join in PlanJoinOrder's order. With
-// query.order_by_date, sorted by the first pattern's statement's date
-// (undated last), then statement ids; else in the order found. At most
+// semantics). A statement of a symmetric predicate matches its pattern either
+// way round (see ResolvedPattern::either_way), each way a binding of its own.
+// Date bounds restrict events and dated statements; an undated state
+// statement (holds_role, member_of, located_in, hosts) passes them, unless
+// every statement of the binding is one. Patterns join in PlanJoinOrder's
+// order. With query.order_by_date, sorted by the first pattern's statement's
+// date (undated last), then statement ids; else in the order found. At most
 // query.limit, and no more is read once they are found (under ORDER BY, only
-// the earliest `limit` are held). Throws Error for an entity name that is not
-// exactly one entity (see ResolvePatterns).
+// the earliest `limit` are held). Throws QueryError for an entity name that is
+// not exactly one entity (see ResolvePatterns).
 std::vector<Binding> RunPatternQuery(const Store& store, const PatternQuery& query,
                                      const Filter& filter = {});
 

@@ -37,6 +37,33 @@ TEST_CASE("a date range keeps the statements whose whole date lies inside it", "
   CHECK(open_end.LastTimeKey() < keys::kUndated);
 }
 
+TEST_CASE("a range is empty only when it begins after it ends", "[filter]") {
+  auto range = [](Date from, Date to) {
+    Filter f;
+    f.from = from;
+    f.to = to;
+    return f;
+  };
+  CHECK(range(Day(2025, 5, 1), Day(2025, 4, 1)).EmptyDateRange());
+  CHECK(range(Month(2025, 5), Day(2025, 4, 30)).EmptyDateRange());
+  CHECK(range(Year(2026), Year(2025)).EmptyDateRange());
+  CHECK_FALSE(range(Day(2025, 4, 10), Month(2025, 4)).EmptyDateRange());
+  CHECK_FALSE(range(Year(2025), Day(2025, 1, 1)).EmptyDateRange());
+  CHECK_FALSE(range(Day(2025, 4, 1), Day(2025, 4, 1)).EmptyDateRange());
+  Filter open;
+  open.from = Day(2025, 5, 1);
+  CHECK_FALSE(open.EmptyDateRange());
+
+  // Leaving the dates out of the verdict keeps every other condition.
+  Filter f = range(Year(2030), Year(2031));
+  f.min_confidence = 0.6;
+  CHECK_FALSE(f.MatchesDate(Date()));
+  CHECK_FALSE(f.MatchesExceptDate(Dated(Date())));  // confidence 0.5
+  f.min_confidence = 0.5;
+  CHECK(f.MatchesExceptDate(Dated(Date())));
+  CHECK_FALSE(f.Matches(Dated(Date())));
+}
+
 TEST_CASE("predicate, modality, confidence and source filters", "[filter]") {
   const Statement s = Dated(Day(2025, 1, 30));
   Filter f;

@@ -45,10 +45,13 @@ std::string ErrorOf(const Store& store, const std::string& text) {
 TEST_CASE("patterns join on shared variables", "[pattern-query]") {
   TempDir dir;
   auto store = MakeGraph(dir.path());
+  // Both meetings: the one stored as "Vučić met Hashemi" is read the other way round.
   const auto found = Run(*store, "?a met ?b . ?b holds_role country:RS");
-  CHECK(Values(found) == Rows{"a=person:sattar-hashemi b=person:aleksandar-vucic"});
-  REQUIRE(found.size() == 1);
+  CHECK(Values(found) == Rows{"a=person:sattar-hashemi b=person:aleksandar-vucic",
+                              "a=person:sattar-hashemi b=person:aleksandar-vucic"});
+  REQUIRE(found.size() == 2);
   REQUIRE(found[0].statements.size() == 2);
+  CHECK(found[0].statements[0] != found[1].statements[0]);
   const auto met = store->GetStatement(found[0].statements[0]);
   const auto role = store->GetStatement(found[0].statements[1]);
   REQUIRE(met);
@@ -58,11 +61,14 @@ TEST_CASE("patterns join on shared variables", "[pattern-query]") {
 
   CHECK(Sorted(Values(Run(*store, "?a met ?b . ?b holds_role ?c"))) ==
         Rows{"a=person:aleksandar-vucic b=person:sattar-hashemi c=country:IR",
+             "a=person:aleksandar-vucic b=person:sattar-hashemi c=country:IR",
+             "a=person:sattar-hashemi b=person:aleksandar-vucic c=country:RS",
              "a=person:sattar-hashemi b=person:aleksandar-vucic c=country:RS"});
-  // Three patterns closing a cycle: Hashemi met Vučić, who holds a role of
-  // Serbia, which Hashemi visited.
+  // Three patterns closing a cycle: Hashemi met Vučić (twice), who holds a
+  // role of Serbia, which Hashemi visited.
   CHECK(Values(Run(*store, "?a met ?b . ?b holds_role ?c . ?a visited ?c")) ==
-        Rows{"a=person:sattar-hashemi b=person:aleksandar-vucic c=country:RS"});
+        Rows{"a=person:sattar-hashemi b=person:aleksandar-vucic c=country:RS",
+             "a=person:sattar-hashemi b=person:aleksandar-vucic c=country:RS"});
 }
 
 TEST_CASE("constants are ids or names in any language", "[pattern-query]") {
@@ -75,7 +81,8 @@ TEST_CASE("constants are ids or names in any language", "[pattern-query]") {
   CHECK(Sorted(Values(Run(*store, "?a visited صربستان"))) == visitors);
   CHECK(Sorted(Values(Run(*store, "\"Aleksandar Vučić\" invited ?x"))) ==
         Rows{"x=country:IR", "x=person:sattar-hashemi"});
-  CHECK(Values(Run(*store, "?a met \"الکساندر ووچیچ\"")) == Rows{"a=person:sattar-hashemi"});
+  CHECK(Values(Run(*store, "?a met \"الکساندر ووچیچ\"")) ==
+        Rows{"a=person:sattar-hashemi", "a=person:sattar-hashemi"});
   // A variable-free query asks whether the statements exist.
   CHECK(Run(*store, "Iran supports \"Expo 2027 Belgrade\"").size() == 1);
   CHECK(Run(*store, "Serbia supports \"Expo 2027 Belgrade\"").empty());
@@ -97,7 +104,7 @@ TEST_CASE("a predicate variable binds the predicate name", "[pattern-query]") {
   TempDir dir;
   auto store = MakeGraph(dir.path());
   CHECK(Sorted(Values(Run(*store, "person:sattar-hashemi ?p person:aleksandar-vucic"))) ==
-        Rows{"p=met", "p=praised"});
+        Rows{"p=met", "p=met", "p=praised"});
   CHECK(Sorted(Values(Run(*store, "?a ?p Iran . ?a holds_role Serbia"))) ==
         Rows{"a=person:aleksandar-vucic p=invited", "a=person:aleksandar-vucic p=praised"});
 }
@@ -115,11 +122,10 @@ TEST_CASE("filters apply to the statement of every pattern", "[pattern-query]") 
         Rows{"a=person:aleksandar-vucic b=person:sattar-hashemi"});
   CHECK(Run(*store, "?a ?p ?b FILTER confidence >= 0.85").size() == 5);
 
-  // Both meetings join a holds_role statement, but those come from IRNA only.
-  CHECK(Run(*store, "?a met ?b . ?b holds_role ?c").size() == 2);
+  // Both meetings, either way round, join a holds_role statement, but those
+  // come from IRNA only.
+  CHECK(Run(*store, "?a met ?b . ?b holds_role ?c").size() == 4);
   CHECK(Run(*store, "?a met ?b . ?b holds_role ?c FILTER source = Tanjug").empty());
-  // Undated state statements fail any date bound.
-  CHECK(Run(*store, "?a met ?b . ?b holds_role ?c FILTER date >= 2024").empty());
 
   // The caller's filter (the CLI's options) applies as well.
   Filter met;
@@ -128,6 +134,70 @@ TEST_CASE("filters apply to the statement of every pattern", "[pattern-query]") 
   Filter irna;
   irna.source = "IRNA";
   CHECK(Run(*store, "?a met ?b FILTER date >= 2025", irna).size() == 1);
+}
+
+TEST_CASE("date bounds restrict events, not the undated states joined to them", "[pattern-query]") {
+  TempDir dir;
+  auto store = MakeGraph(dir.path());
+  // The meetings are dated 2025-01-30 and 2024-06-01; the roles are undated.
+  CHECK(Run(*store, "?a met ?b . ?b holds_role ?c FILTER date >= 2024").size() == 4);
+  const auto recent = Run(*store, "?a met ?b . ?b holds_role ?c FILTER date >= 2025");
+  REQUIRE(recent.size() == 2);
+  for (const Binding& b : recent) {
+    const auto met = store->GetStatement(b.statements[0]);
+    REQUIRE(met);
+    CHECK(met->date.ToIso() == "2025-01-30");
+  }
+  CHECK(Run(*store, "?a met ?b . ?b holds_role ?c FILTER date <= 2023").empty());
+  // The caller's bounds (--from, --to) are read the same way.
+  Filter from;
+  from.from = Date::ParseIso("2025");
+  CHECK(Run(*store, "?a met ?b . ?b holds_role ?c", from).size() == 2);
+  // An undated event is not known to be in the range: out.
+  CHECK(Values(Run(*store, "?a praised ?b FILTER date >= 2024")) ==
+        Rows{"a=person:aleksandar-vucic b=country:IR"});
+  // A query of states alone asks for states dated in the range: none is.
+  CHECK(Run(*store, "?x holds_role ?c").size() == 3);
+  CHECK(Run(*store, "?x holds_role ?c FILTER date >= 2024").empty());
+  CHECK(Values(Run(*store, "?x holds_role ?c . ?c ?p ?y FILTER date >= 2025")) ==
+        Rows{"c=country:RS p=requested x=person:aleksandar-vucic y=country:IR"});
+}
+
+TEST_CASE("a symmetric statement matches either way round", "[pattern-query]") {
+  TempDir dir;
+  auto store = MakeGraph(dir.path());
+  // Stored as "Hashemi met Vučić" and "Vučić met Hashemi".
+  for (const std::string text :
+       {"?a met person:aleksandar-vucic", "?a met Vučić", "?a met \"الکساندر ووچیچ\""}) {
+    INFO(text);
+    CHECK(Values(Run(*store, text)) == Rows{"a=person:sattar-hashemi", "a=person:sattar-hashemi"});
+  }
+  CHECK(Values(Run(*store, "Vučić met ?x")) ==
+        Rows{"x=person:sattar-hashemi", "x=person:sattar-hashemi"});
+  CHECK(Run(*store, "Vučić met \"Sattar Hashemi\"").size() == 2);
+  CHECK(Sorted(Values(Run(*store, "Vučić ?p \"Sattar Hashemi\""))) ==
+        Rows{"p=invited", "p=met", "p=met"});
+  // Directed predicates keep their direction.
+  CHECK(Values(Run(*store, "?a invited \"Sattar Hashemi\"")) == Rows{"a=person:aleksandar-vucic"});
+  CHECK(Run(*store, "\"Sattar Hashemi\" invited ?x").empty());
+  // With both parties variables no other pattern uses, the other way round
+  // would only swap two names: each meeting is listed once, as stored.
+  CHECK(Sorted(Values(Run(*store, "?a met ?b"))) ==
+        Rows{"a=person:aleksandar-vucic b=person:sattar-hashemi",
+             "a=person:sattar-hashemi b=person:aleksandar-vucic"});
+  CHECK(Run(*store, "?a ?p ?b").size() == 17);
+
+  // A meeting of an entity with itself is matched once.
+  TempDir self_dir;
+  auto self = Store::Open(self_dir.path(), OpenMode::kReadWrite);
+  const ArticleMeta a = Article("sha256:a");
+  self->IngestArticle(a, {MakeStatement(kVucic, "met", kVucic, Day(2025, 1, 1), a, 0),
+                          MakeStatement(kVucic, "spoke_by_phone", kHashemi, Day(2025, 1, 2), a, 1),
+                          MakeStatement(kHashemi, "holds_role", kIran, Date(), a, 2)});
+  CHECK(Run(*self, "Vučić met ?x").size() == 1);
+  CHECK(Run(*self, "?x met ?x").size() == 1);
+  CHECK(Values(Run(*self, "?x spoke_by_phone ?y . ?x holds_role Iran")) ==
+        Rows{"x=person:sattar-hashemi y=person:aleksandar-vucic"});
 }
 
 TEST_CASE("ORDER BY date sorts by the first pattern's statement, undated last", "[pattern-query]") {
@@ -143,19 +213,21 @@ TEST_CASE("ORDER BY date sorts by the first pattern's statement, undated last", 
              "a=person:abdolreza-rahmani-fazli b=country:RS"});
 
   const Rows hashemi = Values(Run(*store, "\"Sattar Hashemi\" ?p ?x ORDER BY date"));
-  REQUIRE(hashemi.size() == 4);
-  CHECK(hashemi[0] == "p=visited x=country:RS");
-  CHECK(hashemi[1] == "p=met x=person:aleksandar-vucic");
-  CHECK(Sorted({hashemi[2], hashemi[3]}) ==
+  REQUIRE(hashemi.size() == 5);
+  CHECK(hashemi[0] == "p=met x=person:aleksandar-vucic");  // stored as Vučić met Hashemi
+  CHECK(hashemi[1] == "p=visited x=country:RS");
+  CHECK(hashemi[2] == "p=met x=person:aleksandar-vucic");
+  CHECK(Sorted({hashemi[3], hashemi[4]}) ==
         Rows{"p=holds_role x=country:IR", "p=praised x=person:aleksandar-vucic"});
 
   // The first pattern's date decides, though the planner starts with the second.
   const Rows to_vucic = Values(Run(*store, "?a ?p ?b . ?b holds_role country:RS ORDER BY date"));
-  REQUIRE(to_vucic.size() == 3);
-  CHECK(Sorted({to_vucic[0], to_vucic[1]}) ==
+  REQUIRE(to_vucic.size() == 4);
+  CHECK(to_vucic[0] == "a=person:sattar-hashemi b=person:aleksandar-vucic p=met");  // 2024
+  CHECK(Sorted({to_vucic[1], to_vucic[2]}) ==
         Rows{"a=person:masoud-pezeshkian b=person:aleksandar-vucic p=sent_message",
              "a=person:sattar-hashemi b=person:aleksandar-vucic p=met"});
-  CHECK(to_vucic[2] == "a=person:sattar-hashemi b=person:aleksandar-vucic p=praised");
+  CHECK(to_vucic[3] == "a=person:sattar-hashemi b=person:aleksandar-vucic p=praised");
 }
 
 TEST_CASE("LIMIT stops after that many bindings", "[pattern-query]") {
@@ -181,7 +253,9 @@ TEST_CASE("bindings follow bag semantics: one per combination of statements", "[
   CHECK(met[0].statements != met[1].statements);
   CHECK(Run(*store, "?a met ?b . ?b holds_role ?c").size() == 2);
   CHECK(Run(*store, "?a met ?b . ?c met ?d").size() == 4);  // every pair of meetings
-  CHECK(Run(*store, "?a met ?b . ?a met ?b").size() == 4);
+  // Here ?a and ?b are shared, so each meeting binds them either way round:
+  // 4 bindings of the first pattern, each met by both meetings in the second.
+  CHECK(Run(*store, "?a met ?b . ?a met ?b").size() == 8);
   // A variable twice in one pattern needs the same term in both places.
   CHECK(Values(Run(*store, "?x ?p ?x")) == Rows{"p=supports x=country:RS"});
 
@@ -198,7 +272,7 @@ TEST_CASE("the most selective pattern runs first and order never changes results
   PatternQuery q = ParsePattern("?a ?p ?b . ?b holds_role country:RS . ?a visited ?c");
   const auto resolved = ResolvePatterns(*store, q);
   REQUIRE(resolved);
-  CHECK(EstimateMatches(*store, (*resolved)[0]) == 17);
+  CHECK(EstimateMatches(*store, (*resolved)[0]) == 19);  // both meetings either way
   CHECK(EstimateMatches(*store, (*resolved)[1]) == 1);
   CHECK(EstimateMatches(*store, (*resolved)[2]) == 3);
   // Most selective first; then ?a ?p ?b, which shares ?b, before the
@@ -207,7 +281,9 @@ TEST_CASE("the most selective pattern runs first and order never changes results
 
   for (const std::string text :
        {"?a ?p ?b . ?b holds_role country:RS . ?a visited ?c",
-        "?x holds_role ?c . ?y holds_role ?d . ?x ?p ?y", "?a ?p ?b . ?b ?q ?c . ?c ?r ?d"}) {
+        "?x holds_role ?c . ?y holds_role ?d . ?x ?p ?y", "?a ?p ?b . ?b ?q ?c . ?c ?r ?d",
+        "?a met ?b . ?b holds_role ?c . ?a visited ?c",
+        "?a met ?b . ?b ?p ?c . ?c holds_role ?d FILTER date >= 2024"}) {
     INFO(text);
     q = ParsePattern(text);
     const Rows planned = Sorted(Values(RunPatternQuery(*store, q)));

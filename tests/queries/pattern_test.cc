@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <optional>
+
 #include "core/error.h"
 #include "queries/pattern.h"
+#include "queries/query_error.h"
 
 namespace diplograph {
 namespace {
@@ -14,6 +17,16 @@ std::string ErrorOf(const std::string& text) {
     return e.what();
   }
   return "";
+}
+
+// The kind of QueryError ParsePattern throws for `text`; nullopt when it parses.
+std::optional<QueryFailure> FailureOf(const std::string& text) {
+  try {
+    ParsePattern(text);
+  } catch (const QueryError& e) {
+    return e.failure();
+  }
+  return std::nullopt;
 }
 
 bool StartsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
@@ -115,6 +128,32 @@ TEST_CASE("syntax errors point at the line and code point column", "[pattern]") 
   CHECK(ErrorOf("?a met \"Vučić") == "query:1:8: the quoted name is not closed");
   CHECK(ErrorOf("?a met \"\"") == "query:1:8: the quoted name is empty");
   CHECK(ErrorOf("?a met \xC3\x28") == "query:1:8: not valid UTF-8");
+}
+
+TEST_CASE("a bad FILTER value is an invalid filter, the rest a malformed pattern", "[pattern]") {
+  for (const std::string text :
+       {"?a met ?b FILTER date >= yesterday", "?a met ?b FILTER modality = maybe",
+        "?a met ?b FILTER confidence >= 1.5", "?a met ?b FILTER source = \"\""}) {
+    INFO(text);
+    CHECK(FailureOf(text) == QueryFailure::kInvalidFilter);
+  }
+  for (const std::string text : {"?a met ?b FILTER date >=", "?a met ?b FILTER date > 2024",
+                                 "?a meets ?b", "?a met ?b LIMIT 0", "?a met \"Vučić"}) {
+    INFO(text);
+    CHECK(FailureOf(text) == QueryFailure::kMalformedPattern);
+  }
+  CHECK_FALSE(FailureOf("?a met ?b FILTER date >= 2025-04 FILTER date <= 2025-04-30"));
+}
+
+TEST_CASE("a date range that ends before it begins is an error at its second bound", "[pattern]") {
+  CHECK(ErrorOf("?a met ?b FILTER date >= 2025-05-01 FILTER date <= 2025-04-01") ==
+        "query:1:52: FILTER date >= 2025-05-01 is after FILTER date <= 2025-04-01");
+  CHECK(ErrorOf("?a met ?b FILTER date <= 2024 FILTER date >= 2025-01") ==
+        "query:1:46: FILTER date >= 2025-01 is after FILTER date <= 2024");
+  CHECK(FailureOf("?a met ?b FILTER date <= 2024 FILTER date >= 2025") ==
+        QueryFailure::kInvalidFilter);
+  // A range within one month or year is no error.
+  CHECK(ErrorOf("?a met ?b FILTER date >= 2025-04-10 FILTER date <= 2025-04") == "");
 }
 
 TEST_CASE("an unknown predicate is an error at its column", "[pattern]") {
