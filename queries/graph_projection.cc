@@ -41,7 +41,7 @@ size_t HeapBytes(const std::vector<T>& v) {
 }  // namespace
 
 GraphProjection::GraphProjection(const Store& store, const Filter& filter)
-    : built_from_(store.Stats()) {
+    : built_from_(store.Stats()), version_(store.Version()) {
   std::optional<std::vector<uint64_t>> allowed;
   if (!filter.predicates.empty()) {
     allowed.emplace();

@@ -40,10 +40,9 @@ class GraphProjection {
   // record (and, for a source filter, the provenance) is read.
   explicit GraphProjection(const Store& store, const Filter& filter = {});
 
-  // The store has changed since the projection was built, as its counters
-  // tell: any ingest or forget changes them except one that restores every
-  // count exactly (statements, articles, entities, sources, per predicate).
-  bool Stale(const Store& store) const { return store.Stats() != built_from_; }
+  // The store has changed since the projection was built: every write,
+  // ingest or forget, moves Store::Version on.
+  bool Stale(const Store& store) const { return store.Version() != version_; }
 
   const Graph& graph() const { return graph_; }
   size_t vertex_count() const { return terms_.size(); }
@@ -69,6 +68,7 @@ class GraphProjection {
   std::vector<uint16_t> predicates_;       // slot -> index in predicate_terms_
   std::vector<uint64_t> predicate_terms_;  // the few distinct predicates
   StoreStats built_from_;
+  uint64_t version_ = 0;  // Store::Version when built
 };
 
 }  // namespace diplograph

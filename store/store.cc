@@ -332,6 +332,8 @@ uint64_t Store::MetaCounter(std::string_view key) const {
   return *n;
 }
 
+uint64_t Store::Version() const { return db_->GetLatestSequenceNumber(); }
+
 bool Store::HasArticle(const std::string& article_id) const {
   return Get(Column::kArticle, article_id).has_value();
 }

@@ -119,6 +119,9 @@ class Store {
 
   // From counters kept with every write: O(1).
   StoreStats Stats() const { return counters_.stats; }
+  // Changes with every write this Store makes or, read-only, sees at open:
+  // what a structure built from the store compares to know it is current.
+  uint64_t Version() const;
   // Recounts and cross-checks every record and index entry: a full scan.
   CheckReport Check() const;
 

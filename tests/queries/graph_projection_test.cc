@@ -106,6 +106,15 @@ TEST_CASE("a projection knows when the store has changed under it", "[graph]") {
   CHECK(again.statement_count() == 18);
   store->ForgetArticle("sha256:c");
   CHECK(again.Stale(*store));
+
+  // Given and taken back again, the counts are as before, but the store has
+  // changed (the terms stay, ids moved on): the projection is stale.
+  const GraphProjection without(*store);
+  const StoreStats before = store->Stats();
+  store->IngestArticle(c, {MakeStatement(kBelgrade, "hosts", kVucic, Year(2026), c)});
+  store->ForgetArticle("sha256:c");
+  CHECK(store->Stats() == before);
+  CHECK(without.Stale(*store));
 }
 
 TEST_CASE("the projection takes a few tens of bytes per statement", "[graph]") {
