@@ -226,8 +226,17 @@ uint64_t BulkLoader::InternSymbol(uint32_t symbol) {
     s.term = terms_.size();
     degree_.push_back(0);
     references_.push_back(0);
+    counted_run_.push_back(0);
   }
   return s.term;
+}
+
+void BulkLoader::Count(std::vector<uint64_t>* counters, uint64_t term) {
+  ++(*counters)[term];
+  if (counted_run_[term] != run_) {
+    counted_run_[term] = run_;
+    counted_.push_back(term);
+  }
 }
 
 uint32_t BulkLoader::AddEntity(const Entity& e) {
@@ -305,7 +314,7 @@ void BulkLoader::AddStatement(const Statement& s, const std::array<uint32_t, 3>&
     const auto intern = [&](const std::string&) { return InternSymbol(symbols[2]); };
     if (AddReport(&record, s, intern) && record.place != record.subject &&
         record.place != record.object)
-      ++references_[record.place];
+      Count(&references_, record.place);
     Record(found) = Pack(record);
     AddProvenance(IdOf(found), first, s, article);
     ++result->merged_statements;
@@ -317,13 +326,13 @@ void BulkLoader::AddStatement(const Statement& s, const std::array<uint32_t, 3>&
   statements_.push_back(
       Pack(NewStatementRecord(s, identity.subject, identity.predicate, identity.object, place)));
   AddProvenance(IdOf(ref), 0, s, article);
-  ++degree_[identity.subject];
-  ++references_[identity.subject];
+  Count(&degree_, identity.subject);
+  Count(&references_, identity.subject);
   if (identity.object != identity.subject) {
-    ++degree_[identity.object];
-    ++references_[identity.object];
+    Count(&degree_, identity.object);
+    Count(&references_, identity.object);
   }
-  if (place && place != identity.subject && place != identity.object) ++references_[place];
+  if (place && place != identity.subject && place != identity.object) Count(&references_, place);
   ++stats_.statements;
   ++stats_.predicates[s.predicate];
   ++result->new_statements;
@@ -480,13 +489,19 @@ void BulkLoader::WriteRun() {
     meta[std::string(schema::kNextStatement)] = keys::U64(first_stmt_ + statements_.size());
     for (const auto& [name, count] : stats_.predicates)
       meta[std::string(schema::kPredicatePrefix) + name] = keys::U64(count);
-    for (uint64_t t = 0; t < degree_.size(); ++t)
+    // The entity counters this run changed, in key order after the rest.
+    std::vector<std::pair<std::string, std::string>> counters;
+    for (const uint64_t t : counted_) {
       if (degree_[t])
-        meta[keys::EntityCounterKey(schema::kDegreePrefix, t)] = keys::U64(degree_[t]);
-    for (uint64_t t = 0; t < references_.size(); ++t)
+        counters.emplace_back(keys::EntityCounterKey(schema::kDegreePrefix, t),
+                              keys::U64(degree_[t]));
       if (references_[t])
-        meta[keys::EntityCounterKey(schema::kReferencePrefix, t)] = keys::U64(references_[t]);
-    for (const auto& [key, value] : meta) put(key, value);
+        counters.emplace_back(keys::EntityCounterKey(schema::kReferencePrefix, t),
+                              keys::U64(references_[t]));
+    }
+    for (auto& entry : meta) counters.emplace_back(entry.first, std::move(entry.second));
+    std::sort(counters.begin(), counters.end());
+    for (const auto& [key, value] : counters) put(key, value);
   });
   write(Column::kEntity, [&](const auto& put) {
     // Every symbol with an entity has a term id: WriteEntities interns it.
@@ -555,6 +570,7 @@ void BulkLoader::WriteRun() {
   statements_ = std::vector<PackedRecord>();
   earlier_ = std::vector<EarlierRecord>();
   run_entities_ = std::vector<uint32_t>();
+  counted_ = std::vector<uint64_t>();
   run_record_bytes_ = 0;
   identities_.clear();
   provenance_ = std::vector<ProvenanceEntry>();

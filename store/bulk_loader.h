@@ -113,6 +113,8 @@ class BulkLoader {
   PackedRecord Pack(const StatementRecord& r);
   StatementRecord Unpack(const PackedRecord& r) const;
   void AddProvenance(uint64_t stmt, uint32_t first, const Statement& s, ArticleRecord* article);
+  // Adds one to a term's degree or reference counter, which the run then writes.
+  void Count(std::vector<uint64_t>* counters, uint64_t term);
   void WriteEntities(IngestResult* result);
   // What the run holds, with what writing it adds (the sorted index entries).
   size_t RunBytes() const;
@@ -127,13 +129,14 @@ class BulkLoader {
   // Every term and entity id, with the entity it names, if any: one table,
   // so that an entity's record and its term id are found with one lookup.
   load::StringTable symbols_;
-  std::vector<SymbolState> symbol_states_;  // by symbol
-  std::vector<uint32_t> terms_;             // symbols by term id - 1
-  load::StringTable roles_;                 // role 0 is the empty one
-  uint64_t article_serial_ = 0;             // of the article being added, from 1
-  std::vector<PendingEntity> pending_;      // entities the article being added changes
-  std::vector<uint64_t> degree_ = {0};      // by term id
-  std::vector<uint64_t> references_ = {0};  // by term id
+  std::vector<SymbolState> symbol_states_;   // by symbol
+  std::vector<uint32_t> terms_;              // symbols by term id - 1
+  load::StringTable roles_;                  // role 0 is the empty one
+  uint64_t article_serial_ = 0;              // of the article being added, from 1
+  std::vector<PendingEntity> pending_;       // entities the article being added changes
+  std::vector<uint64_t> degree_ = {0};       // by term id
+  std::vector<uint64_t> references_ = {0};   // by term id
+  std::vector<uint64_t> counted_run_ = {0};  // by term id: the last run that counted it
   // The identities of each written run's new statements: most statements
   // are new, and the filters spare them a lookup in the store.
   std::vector<load::BloomFilter> written_;
@@ -146,6 +149,7 @@ class BulkLoader {
   std::vector<EarlierRecord> earlier_;           // of earlier runs, reported again
   load::IdentityIndex identities_;               // refs to both
   std::vector<uint32_t> run_entities_;           // symbols whose entity record changed
+  std::vector<uint64_t> counted_;                // terms whose counters changed
   std::vector<std::string> alias_keys_;          // encoded alias keys the run adds; may repeat
   std::map<std::string, std::string> articles_;  // id -> encoded ArticleRecord
   size_t run_record_bytes_ = 0;                  // of article records and alias keys

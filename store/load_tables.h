@@ -87,8 +87,9 @@ class IdentityIndex {
   size_t size_ = 0;
 };
 
-// A Bloom filter of hashes sized for a known number of keys: ten bits per
-// key and seven probes, about 1% false positives.
+// A blocked Bloom filter of hashes sized for a known number of keys: ten
+// bits per key and seven probes in one 64-byte block, about 1% false
+// positives.
 class BloomFilter {
  public:
   explicit BloomFilter(size_t keys);
