@@ -239,27 +239,67 @@ void BulkLoader::Count(std::vector<uint64_t>* counters, uint64_t term) {
   }
 }
 
+namespace {
+
+// What a mention says of an entity, hashed: equal mentions, equal prints.
+// Each field's hash is folded in with its position, so that moving text
+// between fields changes the print.
+uint64_t Fingerprint(const Entity& e) {
+  const std::hash<std::string_view> hash;
+  uint64_t h = static_cast<uint64_t>(e.type) + 1;
+  const auto add = [&](std::string_view field) {
+    h = (h ^ hash(field)) * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
+  };
+  add(e.name);
+  for (const std::string& n : e.names) add(n);
+  add({});  // names end; attributes begin
+  for (const auto& [k, v] : e.attrs) {
+    add(k);
+    add(v);
+  }
+  return h | 1;  // 0 means none
+}
+
+}  // namespace
+
+Entity BulkLoader::CurrentRecord(uint32_t symbol) const {
+  if (auto it = run_records_.find(symbol); it != run_records_.end()) return it->second.decoded;
+  const uint64_t term = symbol_states_[symbol].term;
+  const auto value = store_.Get(Column::kEntity, keys::U64(term));
+  if (!value)
+    throw Error(store_.path_ + ": bulk load: entity " + symbols_.text(symbol) + " lost its record");
+  return DecodeEntity(*value);
+}
+
 uint32_t BulkLoader::AddEntity(const Entity& e) {
   const uint32_t symbol = Symbol(e.id);
   SymbolState& sym = symbol_states_[symbol];
   const bool pending = sym.pending_article == article_serial_;
   // An entity named again with nothing new (the same display name, names
   // and attributes it has) would merge into itself: nothing to write.
-  if (!pending && sym.entity) {
-    const Entity& stored = sym.entity->decoded;
-    bool adds = e.type != stored.type || e.name != stored.name;
+  std::optional<Entity> stored;
+  if (!pending && sym.has_record) {
+    const uint64_t print = Fingerprint(e);
+    if (print == sym.quiet) return symbol;
+    stored = CurrentRecord(symbol);
+    bool adds = e.type != stored->type || e.name != stored->name;
     for (const std::string& n : e.names)
-      adds = adds || std::find(stored.names.begin(), stored.names.end(), n) == stored.names.end();
+      adds =
+          adds || std::find(stored->names.begin(), stored->names.end(), n) == stored->names.end();
     for (const auto& [k, v] : e.attrs) {
-      auto a = stored.attrs.find(k);
-      adds = adds || a == stored.attrs.end() || a->second != v;
+      auto a = stored->attrs.find(k);
+      adds = adds || a == stored->attrs.end() || a->second != v;
     }
-    if (!adds) return symbol;
+    if (!adds) {
+      sym.quiet = print;
+      return symbol;
+    }
   }
   if (!pending) {
     sym.pending_article = article_serial_;
     sym.pending = static_cast<uint32_t>(pending_.size());
-    pending_.push_back({symbol, sym.entity != nullptr, sym.entity ? sym.entity->decoded : e});
+    pending_.push_back({symbol, sym.has_record, stored ? std::move(*stored) : e});
   }
   PendingEntity& p = pending_[sym.pending];
   p.merged.Merge(e);
@@ -354,16 +394,20 @@ void BulkLoader::WriteEntities(IngestResult* result) {
   for (PendingEntity& p : pending_) {
     const uint64_t term = InternSymbol(p.symbol);
     SymbolState& sym = symbol_states_[p.symbol];
-    if (p.stored && same(p.merged, sym.entity->decoded)) continue;
+    std::optional<Entity> stored;
+    if (p.stored) {
+      stored = CurrentRecord(p.symbol);
+      if (same(p.merged, *stored)) continue;
+    }
     std::string record = EncodeEntity(p.merged);
-    if (p.stored && EncodeEntity(sym.entity->decoded) == record) continue;
+    if (stored && EncodeEntity(*stored) == record) continue;
     // Writer adds the alias keys the stored record lacks and never removes
     // one, so the column family holds every key ever added.
     std::vector<std::string> old_keys;
-    if (p.stored) {
-      old_keys = AliasMatchKeys(sym.entity->decoded);
+    if (stored) {
+      old_keys = AliasMatchKeys(*stored);
     } else {
-      sym.entity = std::make_unique<EntityState>();
+      sym.has_record = true;
       ++stats_.entities;
       ++result->new_entities;
     }
@@ -376,8 +420,12 @@ void BulkLoader::WriteEntities(IngestResult* result) {
       sym.changed_run = run_;
       run_entities_.push_back(p.symbol);
     }
-    sym.entity->decoded = DecodeEntity(record);
-    sym.entity->encoded = std::move(record);
+    // A changed display name can make a quiet mention news again.
+    sym.quiet = 0;
+    EntityRecord& kept = run_records_[p.symbol];
+    kept.decoded = DecodeEntity(record);
+    run_record_bytes_ += record.size() + sizeof(EntityRecord) + 64;
+    kept.encoded = std::move(record);
   }
 }
 
@@ -508,10 +556,8 @@ void BulkLoader::WriteRun() {
     std::sort(run_entities_.begin(), run_entities_.end(), [&](uint32_t a, uint32_t b) {
       return symbol_states_[a].term < symbol_states_[b].term;
     });
-    for (uint32_t symbol : run_entities_) {
-      const SymbolState& s = symbol_states_[symbol];
-      put(keys::U64(s.term), s.entity->encoded);
-    }
+    for (uint32_t symbol : run_entities_)
+      put(keys::U64(symbol_states_[symbol].term), run_records_.at(symbol).encoded);
   });
   const auto new_terms = std::span(terms_).subspan(terms_written_);
   write(Column::kDict, [&](const auto& put) {
@@ -571,6 +617,7 @@ void BulkLoader::WriteRun() {
   earlier_ = std::vector<EarlierRecord>();
   run_entities_ = std::vector<uint32_t>();
   counted_ = std::vector<uint64_t>();
+  run_records_ = std::unordered_map<uint32_t, EntityRecord>();
   run_record_bytes_ = 0;
   identities_.clear();
   provenance_ = std::vector<ProvenanceEntry>();

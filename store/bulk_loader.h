@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/article.h"
@@ -50,25 +51,32 @@ class BulkLoader {
 
  private:
   using Identity = load::Identity;
-  struct EntityState {
+  // An entity record the run wrote, until the run ends.
+  struct EntityRecord {
     Entity decoded;  // as Store::GetEntity would read the record back
     std::string encoded;
   };
-  // What the load keeps per term or entity id, by its index in symbols_.
+  // What the load keeps per term or entity id, by its index in symbols_:
+  // little, since there is one per distinct entity of the whole corpus.
   // Term ids are given in the order the normal path gives them, which may
   // be after an entity is first named, so a symbol may have no term id yet.
   struct SymbolState {
-    uint64_t term = 0;                    // 0 until interned
-    std::unique_ptr<EntityState> entity;  // the entity record loaded so far, if any
-    uint64_t pending_article = 0;         // the article whose pending_ holds it, if any
-    uint32_t pending = 0;                 // its index in pending_ for that article
-    uint64_t changed_run = 0;             // the last run that changed its entity record
+    uint64_t term = 0;             // 0 until interned
+    uint64_t pending_article = 0;  // the article whose pending_ holds it, if any
+    uint32_t pending = 0;          // its index in pending_ for that article
+    bool has_record = false;       // an entity record is stored or in run_records_
+    uint64_t changed_run = 0;      // the last run that changed its entity record
+    // The fingerprint of a mention known to add nothing to the record: an
+    // entity is mostly named as before, and then its record is not read.
+    uint64_t quiet = 0;
   };
   struct PendingEntity {
     uint32_t symbol = 0;
     bool stored = false;  // the entity had a record before this article
     Entity merged;
   };
+  // The entity record as stored so far: the run's, else the store's.
+  Entity CurrentRecord(uint32_t symbol) const;
   // A StatementRecord as the load holds it, in 40 bytes rather than 112:
   // term ids fit 32 bits (the symbol table holds fewer than 2^31), the date
   // is its time sort key with its precision and calendar, the role an index
@@ -142,14 +150,15 @@ class BulkLoader {
   std::vector<load::BloomFilter> written_;
 
   // The run: what is written when it ends.
-  uint64_t run_ = 1;                             // counts from 1
-  uint64_t first_stmt_ = 1;                      // the id of the run's first new statement
-  size_t terms_written_ = 0;                     // terms_ of earlier runs
-  std::vector<PackedRecord> statements_;         // new in the run, by id - first_stmt_
-  std::vector<EarlierRecord> earlier_;           // of earlier runs, reported again
-  load::IdentityIndex identities_;               // refs to both
-  std::vector<uint32_t> run_entities_;           // symbols whose entity record changed
-  std::vector<uint64_t> counted_;                // terms whose counters changed
+  uint64_t run_ = 1;                      // counts from 1
+  uint64_t first_stmt_ = 1;               // the id of the run's first new statement
+  size_t terms_written_ = 0;              // terms_ of earlier runs
+  std::vector<PackedRecord> statements_;  // new in the run, by id - first_stmt_
+  std::vector<EarlierRecord> earlier_;    // of earlier runs, reported again
+  load::IdentityIndex identities_;        // refs to both
+  std::vector<uint32_t> run_entities_;    // symbols whose entity record changed
+  std::unordered_map<uint32_t, EntityRecord> run_records_;  // their records, by symbol
+  std::vector<uint64_t> counted_;                           // terms whose counters changed
   std::vector<std::string> alias_keys_;          // encoded alias keys the run adds; may repeat
   std::map<std::string, std::string> articles_;  // id -> encoded ArticleRecord
   size_t run_record_bytes_ = 0;                  // of article records and alias keys

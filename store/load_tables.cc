@@ -63,7 +63,7 @@ void IdentityIndex::Place(size_t hash, uint32_t ref) {
 
 // Blocks of 512 bits: a key's seven probes fall in one cache line, so a
 // lookup costs one cache miss per filter rather than seven.
-BloomFilter::BloomFilter(size_t keys) : bits_(((keys * 10 + 511) / 512 + 1) * 8) {}
+BloomFilter::BloomFilter(size_t keys) : bits_(((keys * kBitsPerKey + 511) / 512 + 1) * 8) {}
 
 namespace {
 // The first word of the key's block, and the probe sequence within it
@@ -82,13 +82,13 @@ Probes ProbesOf(size_t hash, size_t words) {
 
 void BloomFilter::Add(size_t hash) {
   const Probes p = ProbesOf(hash, bits_.size());
-  for (uint32_t i = 0, h = p.h1; i < 7; ++i, h += p.h2)
+  for (uint32_t i = 0, h = p.h1; i < kProbes; ++i, h += p.h2)
     bits_[p.word + (h & 511) / 64] |= uint64_t{1} << (h & 63);
 }
 
 bool BloomFilter::MayContain(size_t hash) const {
   const Probes p = ProbesOf(hash, bits_.size());
-  for (uint32_t i = 0, h = p.h1; i < 7; ++i, h += p.h2)
+  for (uint32_t i = 0, h = p.h1; i < kProbes; ++i, h += p.h2)
     if (!(bits_[p.word + (h & 511) / 64] >> (h & 63) & 1)) return false;
   return true;
 }

@@ -87,11 +87,15 @@ class IdentityIndex {
   size_t size_ = 0;
 };
 
-// A blocked Bloom filter of hashes sized for a known number of keys: ten
-// bits per key and seven probes in one 64-byte block, about 1% false
-// positives.
+// A blocked Bloom filter of hashes sized for a known number of keys, its
+// probes in one 64-byte block. A load asks every earlier run's filter for
+// each statement, and a false positive costs a store lookup: sixteen bits
+// per key keep them near 0.1% (two bytes per statement).
 class BloomFilter {
  public:
+  static constexpr size_t kBitsPerKey = 16;
+  static constexpr uint32_t kProbes = 11;
+
   explicit BloomFilter(size_t keys);
   void Add(size_t hash);
   bool MayContain(size_t hash) const;
