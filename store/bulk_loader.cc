@@ -1,6 +1,7 @@
 // BulkLoader: the logic of Store::Writer over in-memory state, written out as SST files.
 #include "store/bulk_loader.h"
 
+#include <malloc.h>
 #include <rocksdb/db.h>
 #include <rocksdb/sst_file_writer.h>
 
@@ -618,6 +619,9 @@ void BulkLoader::WriteRun() {
   run_entities_ = std::vector<uint32_t>();
   counted_ = std::vector<uint64_t>();
   run_records_ = std::unordered_map<uint32_t, EntityRecord>();
+  // The run's many small strings leave the heap in holes: give the freed
+  // pages back, so that resident memory is the next run's, not the peak's.
+  malloc_trim(0);
   run_record_bytes_ = 0;
   identities_.clear();
   provenance_ = std::vector<ProvenanceEntry>();
