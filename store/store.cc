@@ -382,67 +382,63 @@ std::optional<StatementRecord> Store::GetStatementRecord(uint64_t id) const {
   }
 }
 
-void Store::ForEachStatementRecord(std::span<const uint64_t> ids, const RecordFn& fn) const {
+void Store::MultiGet(Column c, const std::vector<std::string>& keys,
+                     const std::function<bool(size_t, std::optional<std::string_view>)>& fn) const {
   // Batches of sorted keys: MultiGet shares index lookups and block reads
   // between neighbours, where a Get each pays them again.
   constexpr size_t kBatch = 256;
-  std::vector<std::string> keys;
   std::vector<rocksdb::Slice> slices;
   std::vector<rocksdb::PinnableSlice> values(kBatch);
   std::vector<rocksdb::Status> statuses(kBatch);
-  for (size_t begin = 0; begin < ids.size(); begin += kBatch) {
-    const size_t n = std::min(kBatch, ids.size() - begin);
-    keys.clear();
+  for (size_t begin = 0; begin < keys.size(); begin += kBatch) {
+    const size_t n = std::min(kBatch, keys.size() - begin);
     slices.clear();
-    for (size_t i = 0; i < n; ++i) keys.push_back(keys::U64(ids[begin + i]));
-    for (const auto& k : keys) slices.push_back(ToSlice(k));
-    db_->MultiGet(rocksdb::ReadOptions(), cf(Column::kStmt), n, slices.data(), values.data(),
-                  statuses.data(), /*sorted_input=*/true);
+    for (size_t i = 0; i < n; ++i) slices.push_back(ToSlice(keys[begin + i]));
+    db_->MultiGet(rocksdb::ReadOptions(), cf(c), n, slices.data(), values.data(), statuses.data(),
+                  /*sorted_input=*/true);
     for (size_t i = 0; i < n; ++i) {
-      const uint64_t id = ids[begin + i];
-      if (statuses[i].IsNotFound())
-        throw Error(path_ + ": store is corrupt (statement " + std::to_string(id) + " is missing)");
-      if (!statuses[i].ok()) throw StatusError(path_, "read", statuses[i]);
-      try {
-        fn(id, DecodeStatementRecord(ToView(values[i])));
-      } catch (const Error& e) {
-        throw Error(path_ + ": statement " + std::to_string(id) + ": " + e.what());
-      }
+      if (!statuses[i].ok() && !statuses[i].IsNotFound())
+        throw StatusError(path_, "read", statuses[i]);
+      const bool more =
+          fn(begin + i, statuses[i].ok() ? std::optional(ToView(values[i])) : std::nullopt);
       values[i].Reset();
+      if (!more) return;
     }
   }
 }
 
-void Store::ForEachProvenance(std::span<const ProvenanceRef> refs, const ProvenanceFn& fn) const {
-  constexpr size_t kBatch = 256;
+void Store::ForEachStatementRecord(std::span<const uint64_t> ids, const RecordFn& fn) const {
   std::vector<std::string> keys;
-  std::vector<rocksdb::Slice> slices;
-  std::vector<rocksdb::PinnableSlice> values(kBatch);
-  std::vector<rocksdb::Status> statuses(kBatch);
-  for (size_t begin = 0; begin < refs.size(); begin += kBatch) {
-    const size_t n = std::min(kBatch, refs.size() - begin);
-    keys.clear();
-    slices.clear();
-    for (size_t i = 0; i < n; ++i)
-      keys.push_back(keys::EncodeProvKey(refs[begin + i].stmt, refs[begin + i].seq));
-    for (const auto& k : keys) slices.push_back(ToSlice(k));
-    db_->MultiGet(rocksdb::ReadOptions(), cf(Column::kProv), n, slices.data(), values.data(),
-                  statuses.data(), /*sorted_input=*/true);
-    for (size_t i = 0; i < n; ++i) {
-      const ProvenanceRef& ref = refs[begin + i];
-      if (statuses[i].IsNotFound()) continue;  // a source forget took away
-      if (!statuses[i].ok()) throw StatusError(path_, "read", statuses[i]);
-      Provenance p;
-      try {
-        p = DecodeProvenance(ToView(values[i]));
-      } catch (const Error& e) {
-        throw Error(path_ + ": statement " + std::to_string(ref.stmt) + ": source " +
-                    std::to_string(ref.seq) + ": " + e.what());
-      }
-      values[i].Reset();
-      if (!fn(ref, p)) return;
+  keys.reserve(ids.size());
+  for (const uint64_t id : ids) keys.push_back(keys::U64(id));
+  MultiGet(Column::kStmt, keys, [&](size_t i, std::optional<std::string_view> value) {
+    if (!value)
+      throw Error(path_ + ": store is corrupt (statement " + std::to_string(ids[i]) +
+                  " is missing)");
+    try {
+      fn(ids[i], DecodeStatementRecord(*value));
+    } catch (const Error& e) {
+      throw Error(path_ + ": statement " + std::to_string(ids[i]) + ": " + e.what());
     }
-  }
+    return true;
+  });
+}
+
+void Store::ForEachProvenance(std::span<const ProvenanceRef> refs, const ProvenanceFn& fn) const {
+  std::vector<std::string> keys;
+  keys.reserve(refs.size());
+  for (const ProvenanceRef& ref : refs) keys.push_back(keys::EncodeProvKey(ref.stmt, ref.seq));
+  MultiGet(Column::kProv, keys, [&](size_t i, std::optional<std::string_view> value) {
+    if (!value) return true;  // a source forget took away
+    Provenance p;
+    try {
+      p = DecodeProvenance(*value);
+    } catch (const Error& e) {
+      throw Error(path_ + ": statement " + std::to_string(refs[i].stmt) + ": source " +
+                  std::to_string(refs[i].seq) + ": " + e.what());
+    }
+    return fn(refs[i], p);
+  });
 }
 
 void Store::ForEachProvenance(uint64_t stmt, const ProvenanceFn& fn) const {

@@ -187,6 +187,10 @@ class Store {
   void Scan(Column c, std::string_view lower, std::string_view upper, const ScanFn& fn) const;
   void ScanPrefix(Column c, std::string_view prefix, const ScanFn& fn) const;
   uint64_t MetaCounter(std::string_view key) const;
+  // The values of `keys` (ascending) in batches, fn(index, value or nullopt
+  // when absent) in order; fn returns false to stop.
+  void MultiGet(Column c, const std::vector<std::string>& keys,
+                const std::function<bool(size_t, std::optional<std::string_view>)>& fn) const;
   // The stored statement a new report with these term ids, date and
   // modality merges into, with its record: the parties as given, or, for a
   // symmetric predicate, the other way round.
