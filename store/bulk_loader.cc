@@ -538,19 +538,24 @@ void BulkLoader::WriteRun() {
     meta[std::string(schema::kNextStatement)] = keys::U64(first_stmt_ + statements_.size());
     for (const auto& [name, count] : stats_.predicates)
       meta[std::string(schema::kPredicatePrefix) + name] = keys::U64(count);
-    // The entity counters this run changed, in key order after the rest.
-    std::vector<std::pair<std::string, std::string>> counters;
-    for (const uint64_t t : counted_) {
-      if (degree_[t])
-        counters.emplace_back(keys::EntityCounterKey(schema::kDegreePrefix, t),
-                              keys::U64(degree_[t]));
-      if (references_[t])
-        counters.emplace_back(keys::EntityCounterKey(schema::kReferencePrefix, t),
-                              keys::U64(references_[t]));
-    }
-    for (auto& entry : meta) counters.emplace_back(entry.first, std::move(entry.second));
-    std::sort(counters.begin(), counters.end());
-    for (const auto& [key, value] : counters) put(key, value);
+    // The entity counters this run changed, streamed in term order between
+    // the fixed keys (a million entities would be two million strings).
+    std::sort(counted_.begin(), counted_.end());
+    auto fixed = meta.begin();
+    std::string key, value;
+    const auto counters = [&](std::string_view prefix, const std::vector<uint64_t>& counts) {
+      for (; fixed != meta.end() && fixed->first < prefix; ++fixed)
+        put(fixed->first, fixed->second);
+      for (const uint64_t t : counted_) {
+        if (!counts[t]) continue;
+        key = keys::EntityCounterKey(prefix, t);
+        value = keys::U64(counts[t]);
+        put(key, value);
+      }
+    };
+    counters(schema::kDegreePrefix, degree_);
+    counters(schema::kReferencePrefix, references_);
+    for (; fixed != meta.end(); ++fixed) put(fixed->first, fixed->second);
   });
   write(Column::kEntity, [&](const auto& put) {
     // Every symbol with an entity has a term id: WriteEntities interns it.
