@@ -4,7 +4,6 @@
 #include <array>
 #include <cstdint>
 #include <map>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -27,9 +26,9 @@ namespace diplograph {
 // the store only ever holds whole runs of whole articles. A statement
 // reported again in a later run is found through a Bloom filter of each
 // written run's statements and then the store. Memory is the budget plus
-// what grows with the vocabulary (terms, entity records, counters) and the
-// filters' 1.25 bytes per statement. Do not write to the store meanwhile.
-// Not thread-safe.
+// what grows with the vocabulary (each term's symbol, id and counters, an
+// entity's fingerprint) and the filters' two bytes per statement. Do not
+// write to the store meanwhile. Not thread-safe.
 class BulkLoader {
  public:
   // Bytes of state a run gathers before it is written out.
