@@ -51,10 +51,21 @@ GraphProjection::GraphProjection(const Store& store, const Filter& filter)
   const bool needs_record = filter.NeedsRecord();
   std::unordered_map<uint64_t, std::string> predicate_names;
 
-  // Vertices are numbered first-seen during the scan, then renumbered by term.
-  std::unordered_map<uint64_t, Vertex> first_seen;
+  // Vertices are numbered first-seen during the scan, then renumbered by
+  // term. Term ids are dense, so a vector finds a term's vertex where a hash
+  // map would miss the cache at every statement.
+  constexpr Vertex kUnseen = std::numeric_limits<Vertex>::max();
+  std::vector<Vertex> first_seen;    // by term id
+  std::vector<uint64_t> seen_terms;  // by first-seen vertex
   auto vertex = [&](uint64_t term) {
-    return first_seen.try_emplace(term, static_cast<Vertex>(first_seen.size())).first->second;
+    if (term >= first_seen.size())
+      first_seen.resize(std::max(term + 1, first_seen.size() * 2), kUnseen);
+    Vertex& v = first_seen[term];
+    if (v == kUnseen) {
+      v = static_cast<Vertex>(seen_terms.size());
+      seen_terms.push_back(term);
+    }
+    return v;
   };
   std::vector<Vertex> sources, targets;
   std::vector<ProjectedEdge> edges;
@@ -98,10 +109,10 @@ GraphProjection::GraphProjection(const Store& store, const Filter& filter)
     return true;
   });
 
-  const auto n = static_cast<Vertex>(first_seen.size());
-  terms_.resize(n);
-  for (const auto& [term, v] : first_seen) terms_[v] = term;
-  first_seen = {};
+  const auto n = static_cast<Vertex>(seen_terms.size());
+  terms_ = std::move(seen_terms);
+  terms_.shrink_to_fit();
+  first_seen = std::vector<Vertex>();
   std::vector<Vertex> by_term(n);
   std::iota(by_term.begin(), by_term.end(), Vertex{0});
   std::sort(by_term.begin(), by_term.end(),
