@@ -1,5 +1,6 @@
 #include "queries/timeline.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace diplograph {
@@ -23,13 +24,22 @@ std::vector<StoredStatement> Timeline(const Store& store, std::string_view id, c
     store.ScanTriples({*other_term, 0, *term}, collect);
     if (between.empty()) return out;
   }
+  std::vector<uint64_t> in_order;  // by date, as the time index gives them
   store.ScanTimeline(*term, filter.FirstTimeKey(), filter.LastTimeKey(),
                      [&](const keys::TimeKey& k) {
-                       if (!other.empty() && !between.count(k.stmt)) return true;
-                       auto s = store.GetStatement(k.stmt);
-                       if (s && filter.Matches(*s)) out.push_back({k.stmt, std::move(*s)});
+                       if (other.empty() || between.count(k.stmt)) in_order.push_back(k.stmt);
                        return true;
                      });
+  // Read in id order, in batches; then put back in date order.
+  std::vector<uint64_t> ids = in_order;
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::vector<Statement> statements = store.GetStatements(ids);
+  for (const uint64_t id : in_order) {
+    const size_t i = std::lower_bound(ids.begin(), ids.end(), id) - ids.begin();
+    // Each statement has one time entry per entity, so each is moved once.
+    if (filter.Matches(statements[i])) out.push_back({id, std::move(statements[i])});
+  }
   return out;
 }
 

@@ -456,9 +456,7 @@ void Store::ForEachProvenance(uint64_t stmt, const ProvenanceFn& fn) const {
   });
 }
 
-std::optional<Statement> Store::GetStatement(uint64_t id) const {
-  const auto record = GetStatementRecord(id);
-  if (!record) return std::nullopt;
+Statement Store::StatementOf(uint64_t id, const StatementRecord& record) const {
   auto entity = [&](uint64_t term) {
     auto e = GetEntity(term);
     if (!e)
@@ -467,20 +465,44 @@ std::optional<Statement> Store::GetStatement(uint64_t id) const {
     return std::move(*e);
   };
   Statement s;
-  s.subject = entity(record->subject);
-  s.predicate = Term(record->predicate);
-  s.object = entity(record->object);
-  if (record->place) s.place = entity(record->place);
-  s.date = record->date;
-  s.modality = record->modality;
-  s.role = record->role;
-  s.confidence = record->confidence;
-  s.provenance.reserve(record->live_sources);
+  s.subject = entity(record.subject);
+  s.predicate = Term(record.predicate);
+  s.object = entity(record.object);
+  if (record.place) s.place = entity(record.place);
+  s.date = record.date;
+  s.modality = record.modality;
+  s.role = record.role;
+  s.confidence = record.confidence;
+  s.provenance.reserve(record.live_sources);
+  return s;
+}
+
+std::optional<Statement> Store::GetStatement(uint64_t id) const {
+  const auto record = GetStatementRecord(id);
+  if (!record) return std::nullopt;
+  Statement s = StatementOf(id, *record);
   ForEachProvenance(id, [&](const ProvenanceRef&, const Provenance& p) {
     s.provenance.push_back(p);
     return true;
   });
   return s;
+}
+
+std::vector<Statement> Store::GetStatements(std::span<const uint64_t> ids) const {
+  std::vector<Statement> out;
+  out.reserve(ids.size());
+  std::vector<ProvenanceRef> refs;
+  ForEachStatementRecord(ids, [&](uint64_t id, const StatementRecord& record) {
+    out.push_back(StatementOf(id, record));
+    for (uint32_t seq = 0; seq < record.sources; ++seq) refs.push_back({id, seq});
+  });
+  size_t i = 0;
+  ForEachProvenance(refs, [&](const ProvenanceRef& ref, const Provenance& p) {
+    while (ids[i] != ref.stmt) ++i;  // both ascending
+    out[i].provenance.push_back(p);
+    return true;
+  });
+  return out;
 }
 
 std::optional<ArticleRecord> Store::GetArticle(const std::string& article_id) const {

@@ -131,6 +131,9 @@ class Store {
   std::optional<Entity> GetEntity(uint64_t id) const;
   // The statement with its entities' stored records and every source.
   std::optional<Statement> GetStatement(uint64_t id) const;
+  // GetStatement for many statements, `ids` ascending, by reads in batches;
+  // in the order of `ids`. A missing statement is an Error.
+  std::vector<Statement> GetStatements(std::span<const uint64_t> ids) const;
   // The stored record alone: terms as ids, no sources. Cheaper.
   std::optional<StatementRecord> GetStatementRecord(uint64_t id) const;
   // The provenance entries of a statement, in the order they were added.
@@ -187,6 +190,8 @@ class Store {
   void Scan(Column c, std::string_view lower, std::string_view upper, const ScanFn& fn) const;
   void ScanPrefix(Column c, std::string_view prefix, const ScanFn& fn) const;
   uint64_t MetaCounter(std::string_view key) const;
+  // A record's statement with its entities, without its sources.
+  Statement StatementOf(uint64_t id, const StatementRecord& record) const;
   // The values of `keys` (ascending) in batches, fn(index, value or nullopt
   // when absent) in order; fn returns false to stop.
   void MultiGet(Column c, const std::vector<std::string>& keys,

@@ -64,6 +64,17 @@ TEST_CASE("records and sources read in batches are those read one by one", "[sto
   });
   CHECK(sources == ids.size());
 
+  // Whole statements in a batch, as GetStatement gives each.
+  const std::vector<Statement> whole = store->GetStatements(ids);
+  REQUIRE(whole.size() == ids.size());
+  for (size_t i = 0; i < ids.size(); i += 37) {
+    const auto single = store->GetStatement(ids[i]);
+    REQUIRE(single);
+    CHECK(whole[i].Key() == single->Key());
+    CHECK(whole[i].subject.name == single->subject.name);
+    CHECK(whole[i].provenance == single->provenance);
+  }
+
   const std::vector<uint64_t> missing = {ids.back() + 1};
   CHECK_THROWS_AS(store->ForEachStatementRecord(missing, [](uint64_t, const StatementRecord&) {}),
                   Error);
