@@ -1,5 +1,7 @@
 #include "queries/relations.h"
 
+#include <algorithm>
+
 #include "queries/statement_order.h"
 
 namespace diplograph {
@@ -10,14 +12,19 @@ std::vector<StoredStatement> Relations(const Store& store, std::string_view a, s
   const auto ta = store.TermId(a);
   const auto tb = store.TermId(b);
   if (!ta || !tb) return out;
+  std::vector<uint64_t> ids;
   auto collect = [&](const Triple& t) {
-    auto s = store.GetStatement(t.stmt);
-    if (s && filter.Matches(*s)) out.push_back({t.stmt, std::move(*s)});
+    ids.push_back(t.stmt);
     return true;
   };
-  // Subject and object bound: one osp prefix scan per direction.
+  // Subject and object bound: one spo prefix scan per direction; then the
+  // statements in one batched read.
   store.ScanTriples({*ta, 0, *tb}, collect);
   if (*ta != *tb) store.ScanTriples({*tb, 0, *ta}, collect);
+  std::sort(ids.begin(), ids.end());
+  std::vector<Statement> statements = store.GetStatements(ids);
+  for (size_t i = 0; i < ids.size(); ++i)
+    if (filter.Matches(statements[i])) out.push_back({ids[i], std::move(statements[i])});
   SortByDate(&out);
   return out;
 }
