@@ -12,19 +12,24 @@ namespace diplograph {
 
 namespace {
 
-// Filter::Matches on a statement filled from the record rather than read
-// whole: the filters look at the predicate, date, modality, confidence and
-// sources, never at the entities' records, which GetStatement would decode.
+// What the filters look at, filled from the record rather than read whole:
+// the predicate, date, modality, confidence and sources, never the
+// entities' records, which GetStatement would decode.
+Statement FilterView(const StatementRecord& record, const std::string& predicate) {
+  Statement s;
+  s.predicate = predicate;
+  s.date = record.date;
+  s.modality = record.modality;
+  s.role = record.role;
+  s.confidence = record.confidence;
+  return s;
+}
+
 bool RecordPasses(const Store& store, const Filter& filter, const Triple& t,
                   const std::string& predicate) {
   const auto record = store.GetStatementRecord(t.stmt);
   if (!record) return false;
-  Statement s;
-  s.predicate = predicate;
-  s.date = record->date;
-  s.modality = record->modality;
-  s.role = record->role;
-  s.confidence = record->confidence;
+  Statement s = FilterView(*record, predicate);
   if (!filter.source.empty())
     store.ForEachProvenance(t.stmt, [&](const ProvenanceRef&, const Provenance& p) {
       s.provenance.push_back(p);
@@ -51,13 +56,7 @@ std::vector<uint64_t> PassingStatements(const Store& store, const Filter& filter
     const uint64_t predicate = by_id[i++].second;
     auto name = names.find(predicate);
     if (name == names.end()) name = names.emplace(predicate, store.Term(predicate)).first;
-    Statement s;
-    s.predicate = name->second;
-    s.date = record.date;
-    s.modality = record.modality;
-    s.role = record.role;
-    s.confidence = record.confidence;
-    if (filter.Matches(s)) passing.push_back(id);
+    if (filter.Matches(FilterView(record, name->second))) passing.push_back(id);
   });
   return passing;
 }

@@ -300,7 +300,8 @@ uint32_t BulkLoader::AddEntity(const Entity& e) {
   if (!pending) {
     sym.pending_article = article_serial_;
     sym.pending = static_cast<uint32_t>(pending_.size());
-    pending_.push_back({symbol, sym.has_record, stored ? std::move(*stored) : e});
+    Entity merged = stored ? *stored : e;
+    pending_.push_back({symbol, std::move(stored), std::move(merged)});
   }
   PendingEntity& p = pending_[sym.pending];
   p.merged.Merge(e);
@@ -395,11 +396,8 @@ void BulkLoader::WriteEntities(IngestResult* result) {
   for (PendingEntity& p : pending_) {
     const uint64_t term = InternSymbol(p.symbol);
     SymbolState& sym = symbol_states_[p.symbol];
-    std::optional<Entity> stored;
-    if (p.stored) {
-      stored = CurrentRecord(p.symbol);
-      if (same(p.merged, *stored)) continue;
-    }
+    const std::optional<Entity>& stored = p.stored;
+    if (stored && same(p.merged, *stored)) continue;
     std::string record = EncodeEntity(p.merged);
     if (stored && EncodeEntity(*stored) == record) continue;
     // Writer adds the alias keys the stored record lacks and never removes

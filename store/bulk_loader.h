@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -71,7 +72,7 @@ class BulkLoader {
   };
   struct PendingEntity {
     uint32_t symbol = 0;
-    bool stored = false;  // the entity had a record before this article
+    std::optional<Entity> stored;  // its record before this article, if it had one
     Entity merged;
   };
   // The entity record as stored so far: the run's, else the store's.
