@@ -38,7 +38,7 @@ std::string JsonString(const nlohmann::json& obj, const char* field, const std::
   throw Error(where + ": field \"" + field + "\" is not a string");
 }
 
-// One JSON Lines article; `where` names the file and line for errors.
+// One JSON Lines article, line `line_no` of `name` (both named in errors).
 // Returns whether the line held one (blank lines do not).
 bool ParseJsonLine(std::string_view line, const std::string& name, size_t line_no,
                    const std::function<void(Article&&)>& sink) {
