@@ -4,12 +4,14 @@
 #include <malloc.h>
 #include <rocksdb/db.h>
 #include <rocksdb/sst_file_writer.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <atomic>
 #include <exception>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -79,15 +81,28 @@ struct TimeEntry {
   friend auto operator<=>(const TimeEntry&, const TimeEntry&) = default;
 };
 
+// The process's resident memory, from /proc; 0 where it cannot be read, so
+// that runs keep their whole budget.
+size_t ResidentBytes() {
+  std::ifstream statm("/proc/self/statm");
+  size_t pages = 0, resident = 0;
+  if (!(statm >> pages >> resident)) return 0;
+  return resident * static_cast<size_t>(sysconf(_SC_PAGESIZE));
+}
+
 }  // namespace
 
 BulkLoader::BulkLoader(Store* store, size_t run_budget)
     : store_(*store),
       run_budget_(run_budget),
+      run_limit_(run_budget),
       temp_dir_((fs::path(store->path()) / schema::kBulkTempDir).string()) {
   if (store_.mode_ != OpenMode::kReadWrite) throw Error(store_.path_ + ": store is open read-only");
   if (!CanLoad(store_)) throw Error(store_.path_ + ": --bulk loads into a new, empty store");
   roles_.Get({});  // role 0: none
+  ReserveRun();
+  // Last, as nothing after it may throw: the destructor restores it.
+  block_cache_before_ = Store::SetBlockCacheCapacity(kLoadBlockCache);
 }
 
 bool BulkLoader::CanLoad(const Store& store) {
@@ -103,6 +118,7 @@ bool BulkLoader::CanLoad(const Store& store) {
 }
 
 BulkLoader::~BulkLoader() {
+  Store::SetBlockCacheCapacity(block_cache_before_);
   std::error_code ec;
   fs::remove_all(temp_dir_, ec);  // left from a failed Finish; nothing to report it to
 }
@@ -118,6 +134,7 @@ IngestResult BulkLoader::Add(const ArticleMeta& meta, std::vector<Statement> sta
   // From here on, the steps of Writer::Ingest in its order, since that
   // order assigns the term and statement ids.
   IngestResult result;
+  if (article_serial_ == UINT32_MAX) throw Error(store_.path_ + ": bulk load: too many articles");
   ++article_serial_;
   pending_.clear();
   std::vector<std::array<uint32_t, 3>> symbols;
@@ -143,7 +160,7 @@ IngestResult BulkLoader::Add(const ArticleMeta& meta, std::vector<Statement> sta
   run_record_bytes_ += record.size() + meta.id.size();
   articles_.emplace(meta.id, std::move(record));
   ++stats_.articles;
-  if (RunBytes() >= run_budget_) WriteRun();
+  if (RunBytes() >= run_limit_) WriteRun();
   return result;
 }
 
@@ -209,9 +226,18 @@ size_t BulkLoader::RunBytes() const {
   // Writing adds the sorted index entries of two column families at a time:
   // at most the time index and one other.
   const size_t index_entries = 2 * sizeof(TimeEntry) + sizeof(IndexEntry);
-  return statements_.capacity() * sizeof(PackedRecord) + statements_.size() * index_entries +
+  return statements_.size() * (sizeof(PackedRecord) + index_entries) +
          earlier_.capacity() * sizeof(EarlierRecord) + identities_.bytes() +
-         provenance_.capacity() * sizeof(ProvenanceEntry) + provenance_bytes_ + run_record_bytes_;
+         provenance_.size() * sizeof(ProvenanceEntry) + provenance_bytes_ + run_record_bytes_;
+}
+
+void BulkLoader::ReserveRun() {
+  // As many as the budget can hold, so that the vectors never double (which
+  // would hold both copies at once): reserved pages stay virtual until
+  // used, so RunBytes counts what is filled. Each statement counts its record
+  // and index entries, each provenance entry itself and some encoded bytes.
+  statements_.reserve(run_limit_ / (sizeof(PackedRecord) + 2 * sizeof(TimeEntry)));
+  provenance_.reserve(run_limit_ / (sizeof(ProvenanceEntry) + 8));
 }
 
 uint32_t BulkLoader::Symbol(std::string_view text) {
@@ -224,7 +250,7 @@ uint64_t BulkLoader::InternSymbol(uint32_t symbol) {
   SymbolState& s = symbol_states_[symbol];
   if (!s.term) {
     terms_.push_back(symbol);
-    s.term = terms_.size();
+    s.term = static_cast<uint32_t>(terms_.size());
     degree_.push_back(0);
     references_.push_back(0);
     counted_run_.push_back(0);
@@ -269,7 +295,8 @@ Entity BulkLoader::CurrentRecord(uint32_t symbol) const {
   const uint64_t term = symbol_states_[symbol].term;
   const auto value = store_.Get(Column::kEntity, keys::U64(term));
   if (!value)
-    throw Error(store_.path_ + ": bulk load: entity " + symbols_.text(symbol) + " lost its record");
+    throw Error(store_.path_ + ": bulk load: entity " + std::string(symbols_.text(symbol)) +
+                " lost its record");
   return DecodeEntity(*value);
 }
 
@@ -280,7 +307,7 @@ uint32_t BulkLoader::AddEntity(const Entity& e) {
   // An entity named again with nothing new (the same display name, names
   // and attributes it has) would merge into itself: nothing to write.
   std::optional<Entity> stored;
-  if (!pending && sym.has_record) {
+  if (!pending && sym.has_record()) {
     const uint64_t print = Fingerprint(e);
     if (print == sym.quiet) return symbol;
     stored = CurrentRecord(symbol);
@@ -406,7 +433,6 @@ void BulkLoader::WriteEntities(IngestResult* result) {
     if (stored) {
       old_keys = AliasMatchKeys(*stored);
     } else {
-      sym.has_record = true;
       ++stats_.entities;
       ++result->new_entities;
     }
@@ -622,9 +648,6 @@ void BulkLoader::WriteRun() {
   run_entities_ = std::vector<uint32_t>();
   counted_ = std::vector<uint64_t>();
   run_records_ = std::unordered_map<uint32_t, EntityRecord>();
-  // The run's many small strings leave the heap in holes: give the freed
-  // pages back, so that resident memory is the next run's, not the peak's.
-  malloc_trim(0);
   run_record_bytes_ = 0;
   identities_.clear();
   provenance_ = std::vector<ProvenanceEntry>();
@@ -632,6 +655,14 @@ void BulkLoader::WriteRun() {
   provenance_bytes_ = 0;
   alias_keys_ = std::vector<std::string>();
   articles_.clear();
+  // The run's many small strings leave the heap in holes: give the freed
+  // pages back, so that resident memory is the next run's, not the peak's.
+  malloc_trim(0);
+  // Writing a run holds about a tenth more than its budget at the peak.
+  const size_t resident = ResidentBytes();
+  const size_t free = resident < kMemoryTarget ? (kMemoryTarget - resident) / 11 * 10 : 0;
+  run_limit_ = std::clamp(free, std::min(kMinRunBudget, run_budget_), run_budget_);
+  if (!finished_) ReserveRun();
 }
 
 }  // namespace diplograph

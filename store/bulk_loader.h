@@ -28,12 +28,23 @@ namespace diplograph {
 // reported again in a later run is found through a Bloom filter of each
 // written run's statements and then the store. Memory is the budget plus
 // what grows with the vocabulary (each term's symbol, id and counters, an
-// entity's fingerprint) and the filters' two bytes per statement. Do not
+// entity's fingerprint) and the filters' two bytes per statement; as that
+// grows, runs shrink, so that the process stays near kMemoryTarget. Do not
 // write to the store meanwhile. Not thread-safe.
 class BulkLoader {
  public:
-  // Bytes of state a run gathers before it is written out.
+  // Bytes of state a run gathers before it is written out, at most.
   static constexpr size_t kDefaultRunBudget = size_t{256} << 20;
+  // The resident memory of the whole process a load aims to stay under:
+  // after each run, the next run's budget is what the process does not
+  // already hold (the vocabulary, the filters, RocksDB's caches and table
+  // readers), down to kMinRunBudget.
+  static constexpr size_t kMemoryTarget = size_t{448} << 20;
+  static constexpr size_t kMinRunBudget = size_t{32} << 20;
+  // The block cache while loading: a load reads back only the entity
+  // records and statements that later runs name again, and its memory is
+  // better spent on runs.
+  static constexpr size_t kLoadBlockCache = size_t{16} << 20;
 
   // Error unless the store is open read-write and CanLoad it.
   explicit BulkLoader(Store* store, size_t run_budget = kDefaultRunBudget);
@@ -61,14 +72,16 @@ class BulkLoader {
   // Term ids are given in the order the normal path gives them, which may
   // be after an entity is first named, so a symbol may have no term id yet.
   struct SymbolState {
-    uint64_t term = 0;             // 0 until interned
-    uint64_t pending_article = 0;  // the article whose pending_ holds it, if any
+    uint32_t term = 0;             // 0 until interned
+    uint32_t pending_article = 0;  // the article whose pending_ holds it, if any
     uint32_t pending = 0;          // its index in pending_ for that article
-    bool has_record = false;       // an entity record is stored or in run_records_
-    uint64_t changed_run = 0;      // the last run that changed its entity record
+    // The last run that changed its entity record; 0 while it has none
+    // (once written, a record is stored or in run_records_).
+    uint32_t changed_run = 0;
     // The fingerprint of a mention known to add nothing to the record: an
     // entity is mostly named as before, and then its record is not read.
     uint64_t quiet = 0;
+    bool has_record() const { return changed_run != 0; }
   };
   struct PendingEntity {
     uint32_t symbol = 0;
@@ -126,11 +139,15 @@ class BulkLoader {
   void WriteEntities(IngestResult* result);
   // What the run holds, with what writing it adds (the sorted index entries).
   size_t RunBytes() const;
+  // Makes room for a run of run_limit_.
+  void ReserveRun();
   // Writes the run's SST files, ingests them, and starts a new run.
   void WriteRun();
 
   Store& store_;
   const size_t run_budget_;
+  size_t run_limit_;               // this run's budget: run_budget_ or less
+  size_t block_cache_before_ = 0;  // restored when the loader goes
   bool finished_ = false;
   std::string temp_dir_;
   StoreStats stats_;  // of everything added
@@ -140,17 +157,17 @@ class BulkLoader {
   std::vector<SymbolState> symbol_states_;   // by symbol
   std::vector<uint32_t> terms_;              // symbols by term id - 1
   load::StringTable roles_;                  // role 0 is the empty one
-  uint64_t article_serial_ = 0;              // of the article being added, from 1
+  uint32_t article_serial_ = 0;              // of the article being added, from 1
   std::vector<PendingEntity> pending_;       // entities the article being added changes
   std::vector<uint64_t> degree_ = {0};       // by term id
   std::vector<uint64_t> references_ = {0};   // by term id
-  std::vector<uint64_t> counted_run_ = {0};  // by term id: the last run that counted it
+  std::vector<uint32_t> counted_run_ = {0};  // by term id: the last run that counted it
   // The identities of each written run's new statements: most statements
   // are new, and the filters spare them a lookup in the store.
   std::vector<load::BloomFilter> written_;
 
   // The run: what is written when it ends.
-  uint64_t run_ = 1;                      // counts from 1
+  uint32_t run_ = 1;                      // counts from 1
   uint64_t first_stmt_ = 1;               // the id of the run's first new statement
   size_t terms_written_ = 0;              // terms_ of earlier runs
   std::vector<PackedRecord> statements_;  // new in the run, by id - first_stmt_

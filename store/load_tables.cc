@@ -23,31 +23,34 @@ uint32_t StringTable::Find(std::string_view text) const {
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.index == kNone) return kNone;
-    if (slot.tag == tag && texts_[slot.index] == text) return slot.index;
+    if (slot.tag == tag && this->text(slot.index) == text) return slot.index;
   }
 }
 
 uint32_t StringTable::Get(std::string_view text) {
-  if ((texts_.size() + 1) * 2 > slots_.size()) Grow();
+  if ((size() + 1) * 2 > slots_.size()) Grow();
   const size_t h = std::hash<std::string_view>()(text), mask = slots_.size() - 1;
   const auto tag = static_cast<uint32_t>(h >> 32);
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     Slot& slot = slots_[i];
     if (slot.index == kNone) {
-      slot = {tag, static_cast<uint32_t>(texts_.size())};
-      texts_.emplace_back(text);
+      if (chars_.size() + text.size() > UINT32_MAX)
+        throw Error("bulk load: more than 4 GB of distinct terms");
+      slot = {tag, static_cast<uint32_t>(size())};
+      chars_ += text;
+      starts_.push_back(static_cast<uint32_t>(chars_.size()));
       return slot.index;
     }
-    if (slot.tag == tag && texts_[slot.index] == text) return slot.index;
+    if (slot.tag == tag && this->text(slot.index) == text) return slot.index;
   }
 }
 
 void StringTable::Grow() {
-  if (texts_.size() >= kNone / 2) throw Error("bulk load: more than 2^31 distinct terms");
+  if (size() >= kNone / 2) throw Error("bulk load: more than 2^31 distinct terms");
   slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, Slot{});
   const size_t mask = slots_.size() - 1;
-  for (uint32_t t = 0; t < texts_.size(); ++t) {
-    const size_t h = std::hash<std::string_view>()(texts_[t]);
+  for (uint32_t t = 0; t < size(); ++t) {
+    const size_t h = std::hash<std::string_view>()(text(t));
     size_t i = h & mask;
     while (slots_[i].index != kNone) i = (i + 1) & mask;
     slots_[i] = {static_cast<uint32_t>(h >> 32), t};

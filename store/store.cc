@@ -40,23 +40,30 @@ rocksdb::Options DbOptions() {
   return options;
 }
 
-// Bloom filters serve point lookups (dict, entity, stmt, article, meta);
+// Bloom filters serve point lookups (dict, entity, stmt, article);
 // spo, pos, prov and alias are only scanned by prefix or read by exact key,
 // where a filter on whole keys is a byte and a quarter per key of dead
-// weight. time is both: ingest asks whether a statement has an entry on a
+// weight. meta's counters are read where they are (rewritten often, they
+// sit in the newest files), and a bulk load rewrites most of them in every
+// run: their filters would pile up in memory, a megabyte per 400,000
+// entities per run. time is both: ingest asks whether a statement has an entry on a
 // date, nearly always not, so a light filter there spares reading records.
 // Blocks of 16 KB compress the scanned indexes a tenth smaller and faster;
 // records and sources, read at random, keep 4 KB blocks, so that a query
 // decompresses and caches little more than the statements it reads.
-rocksdb::ColumnFamilyOptions ColumnOptions(const rocksdb::Options& db, const std::string& name) {
-  // One block cache for all column families, sized for the records and
-  // sources a query reads at random: RocksDB would give each table factory
-  // its own 8 MB, where a hub's statements thrash and every read
-  // decompresses its block again.
+// One block cache for all column families, sized for the records and
+// sources a query reads at random: RocksDB would give each table factory
+// its own 8 MB, where a hub's statements thrash and every read decompresses
+// its block again.
+const std::shared_ptr<rocksdb::Cache>& BlockCache() {
   static const std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(size_t{64} << 20);
+  return cache;
+}
+
+rocksdb::ColumnFamilyOptions ColumnOptions(const rocksdb::Options& db, const std::string& name) {
   auto factory = [](double bits, size_t block_size) {
     rocksdb::BlockBasedTableOptions table;
-    table.block_cache = cache;
+    table.block_cache = BlockCache();
     table.block_size = block_size;
     if (bits > 0) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(bits));
     return std::shared_ptr<rocksdb::TableFactory>(rocksdb::NewBlockBasedTableFactory(table));
@@ -68,7 +75,7 @@ rocksdb::ColumnFamilyOptions ColumnOptions(const rocksdb::Options& db, const std
   rocksdb::ColumnFamilyOptions options(db);
   options.table_factory = is(Column::kTime)                                            ? time
                           : is(Column::kSpo) || is(Column::kPos) || is(Column::kAlias) ? indexes
-                          : is(Column::kProv)                                          ? sources
+                          : is(Column::kProv) || is(Column::kMeta)                     ? sources
                                                                                        : records;
   return options;
 }
@@ -322,6 +329,12 @@ void Store::Scan(Column c, std::string_view lower, std::string_view upper, const
 
 void Store::ScanPrefix(Column c, std::string_view prefix, const ScanFn& fn) const {
   Scan(c, prefix, keys::PrefixEnd(prefix), fn);
+}
+
+size_t Store::SetBlockCacheCapacity(size_t bytes) {
+  const size_t before = BlockCache()->GetCapacity();
+  BlockCache()->SetCapacity(bytes);
+  return before;
 }
 
 uint64_t Store::MetaCounter(std::string_view key) const {

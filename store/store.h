@@ -183,6 +183,8 @@ class Store {
                   const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors,
                   std::vector<rocksdb::ColumnFamilyHandle*>* handles, rocksdb::DB** db);
   void LoadCounters();
+  // Of the block cache every store of the process shares; returns the one before.
+  static size_t SetBlockCacheCapacity(size_t bytes);
 
   rocksdb::ColumnFamilyHandle* cf(Column c) const { return handles_[static_cast<size_t>(c)]; }
   std::optional<std::string> Get(Column c, std::string_view key) const;
