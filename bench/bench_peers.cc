@@ -238,40 +238,37 @@ struct EventRow {
 };
 
 // The events touching an entity with date sort keys in [first, last], by
-// date: a statement per time index entry, a row per source of it (an event
-// the generator repeated is one statement with two sources). Records and
-// sources are read in id order through one iterator each.
+// date: a statement per time index entry, which names its predicate and
+// other party, and a row per source of it (an event the generator repeated
+// is one statement with two sources), read in id order through one iterator.
 std::vector<EventRow> EventRows(const Store& store, uint64_t entity, uint32_t first,
                                 uint32_t last) {
-  std::vector<keys::TimeKey> entries;
-  store.ScanTimeline(entity, first, last, [&](const keys::TimeKey& k) {
-    entries.push_back(k);
+  struct Entry {
+    keys::TimeKey key;
+    TimeValue value;
+  };
+  std::vector<Entry> entries;
+  store.ScanTimeline(entity, first, last, [&](const keys::TimeKey& k, const TimeValue& v) {
+    entries.push_back({k, v});
     return true;
   });
   std::vector<uint64_t> ids(entries.size());
-  for (size_t i = 0; i < entries.size(); ++i) ids[i] = entries[i].stmt;
+  for (size_t i = 0; i < entries.size(); ++i) ids[i] = entries[i].key.stmt;
   std::sort(ids.begin(), ids.end());
-  // Per statement, by its rank in `ids`: the predicate and the other end,
-  // then its sources.
-  std::vector<std::pair<uint64_t, uint64_t>> ends;
-  std::vector<ProvenanceRef> refs;
-  ends.reserve(ids.size());
-  store.ForEachStatementRecord(ids, [&](uint64_t id, const StatementRecord& r) {
-    ends.emplace_back(r.predicate, r.subject == entity ? r.object : r.subject);
-    for (uint32_t seq = 0; seq < r.sources; ++seq) refs.push_back({id, seq});
-  });
+  // Per statement, by its rank in `ids`, its sources.
   std::vector<std::vector<std::string>> sources(ids.size());
-  store.ForEachProvenance(refs, [&](const ProvenanceRef& ref, const Provenance& p) {
-    const size_t rank = std::lower_bound(ids.begin(), ids.end(), ref.stmt) - ids.begin();
+  size_t rank = 0;
+  store.ForEachProvenanceOf(ids, [&](const ProvenanceRef& ref, const Provenance& p) {
+    while (ids[rank] != ref.stmt) ++rank;
     sources[rank].push_back(p.source);
     return true;
   });
   std::vector<EventRow> rows;
   rows.reserve(entries.size());
-  for (const keys::TimeKey& k : entries) {
-    const size_t rank = std::lower_bound(ids.begin(), ids.end(), k.stmt) - ids.begin();
-    for (std::string& source : sources[rank])
-      rows.push_back({ends[rank].first, ends[rank].second, k.when, std::move(source)});
+  for (const Entry& e : entries) {
+    const size_t r = std::lower_bound(ids.begin(), ids.end(), e.key.stmt) - ids.begin();
+    for (std::string& source : sources[r])
+      rows.push_back({e.value.predicate, e.value.other, e.key.when, std::move(source)});
   }
   return rows;
 }

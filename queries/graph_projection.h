@@ -35,7 +35,7 @@ class GraphProjection {
       boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, ProjectedEdge,
                                          boost::no_property, Vertex, uint32_t>;
 
-  // One scan of the spo index. Statements are kept or dropped on their
+  // One scan of the pos index. Statements are kept or dropped on their
   // predicate's term id alone unless the filter needs the record; then the
   // record (and, for a source filter, the provenance) is read.
   explicit GraphProjection(const Store& store, const Filter& filter = {});

@@ -34,7 +34,7 @@ struct Neighbor {
   std::vector<PredicateCount> predicates;  // the links summed, most frequent first
 };
 
-// Breadth-first over spo (outgoing) and osp (incoming) statements that pass
+// Breadth-first over statements by subject (outgoing) and by object (incoming) that pass
 // the filter, up to `depth` hops. Nearest first, then most links, then id.
 // With a nonzero `limit`, no further hop is explored once that many
 // neighbours are found, and at most `limit` are returned.

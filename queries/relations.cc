@@ -13,14 +13,14 @@ std::vector<StoredStatement> Relations(const Store& store, std::string_view a, s
   const auto tb = store.TermId(b);
   if (!ta || !tb) return out;
   std::vector<uint64_t> ids;
-  auto collect = [&](const Triple& t) {
-    ids.push_back(t.stmt);
+  // The time entries of the one with fewer statements name each one's other
+  // party, both ways round; then the statements in one batched read.
+  const bool a_fewer = store.Degree(*ta) <= store.Degree(*tb);
+  const uint64_t scanned = a_fewer ? *ta : *tb, wanted = a_fewer ? *tb : *ta;
+  store.ScanTimeline(scanned, 0, keys::kUndated, [&](const keys::TimeKey& k, const TimeValue& v) {
+    if (v.other == wanted) ids.push_back(k.stmt);
     return true;
-  };
-  // Subject and object bound: one spo prefix scan per direction; then the
-  // statements in one batched read.
-  store.ScanTriples({*ta, 0, *tb}, collect);
-  if (*ta != *tb) store.ScanTriples({*tb, 0, *ta}, collect);
+  });
   std::sort(ids.begin(), ids.end());
   std::vector<Statement> statements = store.GetStatements(ids);
   for (size_t i = 0; i < ids.size(); ++i)

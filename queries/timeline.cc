@@ -1,7 +1,6 @@
 #include "queries/timeline.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 namespace diplograph {
 
@@ -10,24 +9,18 @@ std::vector<StoredStatement> Timeline(const Store& store, std::string_view id, c
   std::vector<StoredStatement> out;
   const auto term = store.TermId(id);
   if (!term) return out;
-  // With `other`, the statements between the two come from two osp prefix
-  // scans, so the timeline scan fetches only their records.
-  std::unordered_set<uint64_t> between;
+  // Each time entry names the statement's other party: with `other`, only
+  // the statements between the two have their records read.
+  uint64_t other_term = 0;
   if (!other.empty()) {
-    const auto other_term = store.TermId(other);
-    if (!other_term) return out;
-    auto collect = [&](const Triple& t) {
-      between.insert(t.stmt);
-      return true;
-    };
-    store.ScanTriples({*term, 0, *other_term}, collect);
-    store.ScanTriples({*other_term, 0, *term}, collect);
-    if (between.empty()) return out;
+    const auto found = store.TermId(other);
+    if (!found) return out;
+    other_term = *found;
   }
   std::vector<uint64_t> in_order;  // by date, as the time index gives them
   store.ScanTimeline(*term, filter.FirstTimeKey(), filter.LastTimeKey(),
-                     [&](const keys::TimeKey& k) {
-                       if (other.empty() || between.count(k.stmt)) in_order.push_back(k.stmt);
+                     [&](const keys::TimeKey& k, const TimeValue& v) {
+                       if (!other_term || v.other == other_term) in_order.push_back(k.stmt);
                        return true;
                      });
   // Read in id order, in batches; then put back in date order.

@@ -512,14 +512,14 @@ void BulkLoader::WriteRun() {
       if (r.object != r.subject) entries.push_back({r.object, r.when, i});
     }
     std::sort(entries.begin(), entries.end());
-    std::string key;
+    std::string key, value;
     for (const TimeEntry& k : entries) {
       keys::EncodeTimeKey({k.entity, k.when, first_stmt_ + k.stmt}, &key);
-      put(key, {});
+      const PackedRecord& r = statements_[k.stmt];
+      const bool as_object = r.subject != k.entity;
+      EncodeTimeValue({r.predicate, as_object ? r.subject : r.object, as_object}, &value);
+      put(key, value);
     }
-  });
-  index(Column::kSpo, [](const PackedRecord& r, uint32_t i) {
-    return IndexEntry{r.subject, r.predicate, r.object, i};
   });
   index(Column::kPos, [](const PackedRecord& r, uint32_t i) {
     return IndexEntry{r.predicate, r.object, r.subject, i};

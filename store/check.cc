@@ -1,5 +1,6 @@
 // Store::Check: recounts the store from its records and cross-checks every index.
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -28,8 +29,7 @@ class Store::Checker {
   CheckReport Run() {
     ReadDict();
     ReadStatements();
-    ReadIndex(Column::kSpo);
-    ReadIndex(Column::kPos);
+    ReadPos();
     ReadTime();
     ReadProvenance();
     ReadArticles();
@@ -43,7 +43,6 @@ class Store::Checker {
  private:
   enum Flag : uint8_t {
     kPresent = 1,  // the stmt record exists and was read
-    kSpo = 2,
     kPos = 4,
     kTimeSubject = 16,
     kTimeObject = 32,
@@ -204,34 +203,30 @@ class Store::Checker {
     return ref;
   }
 
-  void ReadIndex(Column column) {
-    const char* name = schema::ColumnName(column);
-    const uint8_t flag = column == Column::kSpo ? kSpo : kPos;
-    ScanAll(column, [&](std::string_view key, std::string_view) {
+  void ReadPos() {
+    ScanAll(Column::kPos, [&](std::string_view key, std::string_view) {
       const auto k = keys::ParseIndexKey(key);
       if (!k) {
-        Problem(std::string(name) + ": malformed key");
+        Problem("pos: malformed key");
         return true;
       }
       // Back to subject, predicate, object order.
-      const Triple t = column == Column::kSpo ? Triple{k->a, k->b, k->c, k->stmt}
-                                              : Triple{k->c, k->a, k->b, k->stmt};
+      const Triple t{k->c, k->a, k->b, k->stmt};
       StmtInfo* info = Info(t.stmt);
-      const std::string entry = std::string(name) + ": entry " + Name(t.subject) + " " +
-                                Name(t.predicate) + " " + Name(t.object) + " for statement " +
-                                std::to_string(t.stmt);
+      const std::string entry = "pos: entry " + Name(t.subject) + " " + Name(t.predicate) + " " +
+                                Name(t.object) + " for statement " + std::to_string(t.stmt);
       if (!info)
         Problem(entry + ", which has no record");
       else if (info->s != t.subject || info->p != t.predicate || info->o != t.object)
         Problem(entry + " does not match its record");
       else
-        info->flags |= flag;
+        info->flags |= kPos;
       return true;
     });
   }
 
   void ReadTime() {
-    ScanAll(Column::kTime, [&](std::string_view key, std::string_view) {
+    ScanAll(Column::kTime, [&](std::string_view key, std::string_view value) {
       const auto k = keys::ParseTimeKey(key);
       if (!k) {
         Problem("time: malformed key");
@@ -240,13 +235,27 @@ class Store::Checker {
       StmtInfo* info = Info(k->stmt);
       const std::string entry =
           "time: entry of " + Name(k->entity) + " for statement " + std::to_string(k->stmt);
+      TimeValue v;
+      try {
+        v = DecodeTimeValue(value);
+      } catch (const Error& e) {
+        Problem(entry + ": " + e.what());
+        return true;
+      }
+      // The entry a statement has for this entity: as subject when it is
+      // the subject (also of a statement with one party at both ends).
+      const auto expected = [&]() -> std::optional<TimeValue> {
+        if (info->s == k->entity) return TimeValue{info->p, info->o, false};
+        if (info->o == k->entity) return TimeValue{info->p, info->s, true};
+        return std::nullopt;
+      };
       if (!info) {
         Problem(entry + ", which has no record");
-      } else if (info->when != k->when || (info->s != k->entity && info->o != k->entity)) {
+      } else if (info->when != k->when || expected() != v) {
         Problem(entry + " does not match its record");
       } else {
-        if (info->s == k->entity) info->flags |= kTimeSubject;
-        if (info->o == k->entity) info->flags |= kTimeObject;
+        info->flags |= v.as_object ? kTimeObject : kTimeSubject;
+        if (info->s == info->o) info->flags |= kTimeObject;
       }
       return true;
     });
@@ -290,7 +299,6 @@ class Store::Checker {
 
   void CheckStatementEntries() {
     static constexpr std::pair<Flag, const char*> kEntries[] = {
-        {kSpo, "spo"},
         {kPos, "pos"},
         {kTimeSubject, "time (subject)"},
         {kTimeObject, "time (object)"},

@@ -54,7 +54,6 @@ class Store::Forgetter {
     const rocksdb::Status s = store_.db_->Write(wo, &batch_);
     if (!s.ok()) throw StatusError(store_.path_, "write", s);
     store_.counters_ = std::move(counters_);
-    store_.predicate_terms_.reset();
     for (const auto& [entity, delta] : references_) store_.entity_cache_.erase(entity);
     return result;
   }
@@ -87,11 +86,10 @@ class Store::Forgetter {
 
   void RemoveStatement(uint64_t stmt, const StatementRecord& r) {
     Delete(Column::kStmt, keys::U64(stmt));
-    Delete(Column::kSpo, keys::EncodeIndexKey({r.subject, r.predicate, r.object, stmt}));
     Delete(Column::kPos, keys::EncodeIndexKey({r.predicate, r.object, r.subject, stmt}));
     const uint32_t when = keys::TimeSortKey(r.date);
     Delete(Column::kTime, keys::EncodeTimeKey({r.subject, when, stmt}));
-    Delete(Column::kTime, keys::EncodeTimeKey({r.object, when, stmt}));
+    if (r.object != r.subject) Delete(Column::kTime, keys::EncodeTimeKey({r.object, when, stmt}));
     ++degree_drop_[r.subject];
     if (r.object != r.subject) ++degree_drop_[r.object];
     ++references_[r.subject];

@@ -44,7 +44,6 @@ class Store::Writer {
     const rocksdb::Status s = store_.db_->Write(wo, &batch_);
     if (!s.ok()) throw StatusError(store_.path_, "write", s);
     store_.counters_ = std::move(counters_);
-    store_.predicate_terms_.reset();
     for (const auto& [id, pending] : entities_)
       if (const auto term = store_.TermId(id)) store_.entity_cache_.erase(*term);
     return result_;
@@ -92,8 +91,9 @@ class Store::Writer {
     if (e.name != pending.merged.name) pending.merged.AddName(e.name);
   }
 
-  // The stored statement with the same Key(): same subject, predicate and
-  // object (an spo prefix), date (its time entry) and modality (its record).
+  // The stored statement with the same Key(): same subject, predicate,
+  // object and date (the subject's time entries on that date) and modality
+  // (its record).
   std::optional<std::pair<uint64_t, StatementRecord>> FindStored(const Statement& s,
                                                                  const Triple& t) const {
     if (IsNewTerm(t.subject) || IsNewTerm(t.predicate) || IsNewTerm(t.object)) return std::nullopt;
@@ -131,11 +131,13 @@ class Store::Writer {
         NewStatementRecord(s, t.subject, t.predicate, t.object, s.place ? Intern(s.place->id) : 0);
     Put(Column::kStmt, keys::U64(t.stmt), EncodeStatementRecord(record));
     AddProvenance(t.stmt, 0, s, article);
-    Put(Column::kSpo, keys::EncodeIndexKey({t.subject, t.predicate, t.object, t.stmt}), {});
     Put(Column::kPos, keys::EncodeIndexKey({t.predicate, t.object, t.subject, t.stmt}), {});
     const uint32_t when = keys::TimeSortKey(s.date);
-    Put(Column::kTime, keys::EncodeTimeKey({t.subject, when, t.stmt}), {});
-    Put(Column::kTime, keys::EncodeTimeKey({t.object, when, t.stmt}), {});
+    Put(Column::kTime, keys::EncodeTimeKey({t.subject, when, t.stmt}),
+        EncodeTimeValue({t.predicate, t.object, false}));
+    if (t.object != t.subject)
+      Put(Column::kTime, keys::EncodeTimeKey({t.object, when, t.stmt}),
+          EncodeTimeValue({t.predicate, t.subject, true}));
     ++degree_delta_[t.subject];
     if (t.object != t.subject) ++degree_delta_[t.object];
     ++reference_delta_[t.subject];
@@ -209,15 +211,14 @@ std::optional<std::pair<uint64_t, StatementRecord>> Store::FindStatement(const T
   const uint32_t when = keys::TimeSortKey(date);
   const std::string iso = date.ToIso();
   std::optional<std::pair<uint64_t, StatementRecord>> found;
+  // The subject's time entries on that date name each statement's predicate
+  // and object: only a statement with both has its record read.
   const auto scan = [&](uint64_t subject, uint64_t object) {
-    ScanTriples({subject, t.predicate, object}, [&](const Triple& match) {
-      // A relation restated daily (a role) has a statement per date: a
-      // time entry lookup, mostly answered by its filter, spares reading
-      // the records of the other dates.
-      if (!Get(Column::kTime, keys::EncodeTimeKey({subject, when, match.stmt}))) return true;
-      auto record = GetStatementRecord(match.stmt);
+    ScanTimeline(subject, when, when, [&](const keys::TimeKey& k, const TimeValue& v) {
+      if (v.as_object || v.predicate != t.predicate || v.other != object) return true;
+      auto record = GetStatementRecord(k.stmt);
       if (!record || record->modality != modality || record->date.ToIso() != iso) return true;
-      found.emplace(match.stmt, std::move(*record));
+      found.emplace(k.stmt, std::move(*record));
       return false;
     });
   };

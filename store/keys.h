@@ -20,7 +20,7 @@ std::string U64(uint64_t v);
 // Decodes a value or key that must be exactly one u64.
 std::optional<uint64_t> ParseU64(std::string_view s);
 
-// spo and pos keys: three term ids in index order, then the statement id.
+// pos keys: predicate, object and subject term ids, then the statement id.
 struct IndexKey {
   uint64_t a = 0, b = 0, c = 0;
   uint64_t stmt = 0;

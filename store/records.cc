@@ -141,6 +141,29 @@ StatementRecord DecodeStatementRecord(std::string_view value) {
   return s;
 }
 
+void EncodeTimeValue(const TimeValue& v, std::string* out) {
+  out->clear();
+  varint::PutU64(out, v.predicate << 1 | (v.as_object ? 1 : 0));
+  varint::PutU64(out, v.other);
+}
+
+std::string EncodeTimeValue(const TimeValue& v) {
+  std::string out;
+  EncodeTimeValue(v, &out);
+  return out;
+}
+
+TimeValue DecodeTimeValue(std::string_view value) {
+  varint::Reader r(value);
+  TimeValue v;
+  const uint64_t predicate = r.U64();
+  v.predicate = predicate >> 1;
+  v.as_object = predicate & 1;
+  v.other = r.U64();
+  if (!r.done()) throw Error("malformed record: trailing bytes after a time entry");
+  return v;
+}
+
 std::string EncodeProvenance(const Provenance& p) {
   std::string out;
   out.reserve(32 + p.article.size() + p.text.size() + p.rule.size());

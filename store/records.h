@@ -44,6 +44,16 @@ struct StatementRecord {
   uint32_t live_sources = 0;  // those still stored (forget removes some)
 };
 
+// The value of a time entry: the statement's predicate and other party,
+// and whether the key's entity is its object. A statement with one party at
+// both ends has one entry, as subject.
+struct TimeValue {
+  uint64_t predicate = 0;
+  uint64_t other = 0;
+  bool as_object = false;
+  friend bool operator==(const TimeValue&, const TimeValue&) = default;
+};
+
 // The MatchKeys under which the alias column family finds an entity: of its
 // display name, of every name, of its id and, for a person, of the last word
 // of each name (the surname); sorted, unique, none empty.
@@ -58,6 +68,10 @@ std::string EncodeStatementRecord(const StatementRecord& s);
 // Into `out`, replacing its content, so that a loop allocates once.
 void EncodeStatementRecord(const StatementRecord& s, std::string* out);
 StatementRecord DecodeStatementRecord(std::string_view value);
+// Into `out`, replacing its content.
+void EncodeTimeValue(const TimeValue& v, std::string* out);
+std::string EncodeTimeValue(const TimeValue& v);
+TimeValue DecodeTimeValue(std::string_view value);
 std::string EncodeProvenance(const Provenance& p);
 Provenance DecodeProvenance(std::string_view value);
 std::string EncodeArticle(const ArticleRecord& a);

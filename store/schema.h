@@ -9,7 +9,8 @@ namespace diplograph::schema {
 
 // Bumped whenever the layout of any column family changes incompatibly.
 // 2: binary statement records, provenance in its own column family, no osp.
-constexpr uint64_t kVersion = 2;
+// 3: no spo; time entries carry the predicate and the other party.
+constexpr uint64_t kVersion = 3;
 
 // Column families besides RocksDB's "default", which stays empty.
 enum class Column : size_t {
@@ -20,15 +21,16 @@ enum class Column : size_t {
   kAlias,    // MatchKey '\0' entity term id -> empty
   kStmt,     // statement id -> binary StatementRecord (terms as ids, no sources)
   kProv,     // statement id, seq -> binary provenance entry: one per source
-  kSpo,      // subject predicate object statement -> empty
-  kPos,      // predicate object subject statement -> empty; with the few
-             // predicates, (object) and (object, subject) scans use pos and spo
-  kTime,     // entity date statement -> empty; one for subject, one for object
+  kPos,      // predicate object subject statement -> empty
+  // entity date statement -> TimeValue (predicate, other party, which end):
+  // one for the subject, one for the object. It is each entity's adjacency
+  // list by date, so it serves the scans by subject or object too.
+  kTime,
   kArticle,  // article id -> JSON article record with its provenance entries
 };
-constexpr size_t kColumnCount = 11;
+constexpr size_t kColumnCount = 10;
 constexpr const char* kColumnNames[kColumnCount] = {
-    "meta", "dict", "dict_rev", "entity", "alias", "stmt", "prov", "spo", "pos", "time", "article"};
+    "meta", "dict", "dict_rev", "entity", "alias", "stmt", "prov", "pos", "time", "article"};
 constexpr const char* ColumnName(Column c) { return kColumnNames[static_cast<size_t>(c)]; }
 
 // The folder inside a store where a bulk load writes its SST files before

@@ -33,24 +33,13 @@ rocksdb::Options DbOptions() {
   // sources: ZSTD halves the store against LZ4 (see docs/BENCHMARKS.md).
   options.compression = rocksdb::kZSTD;
   options.bottommost_compression = rocksdb::kZSTD;
-  // Eleven column families would each buffer up to 64 MB of writes by
+  // Ten column families would each buffer up to 64 MB of writes by
   // default: one budget for all keeps an ingest's memory bounded.
   options.db_write_buffer_size = size_t{64} << 20;
   options.write_buffer_size = size_t{16} << 20;
   return options;
 }
 
-// Bloom filters serve point lookups (dict, entity, stmt, article);
-// spo, pos, prov and alias are only scanned by prefix or read by exact key,
-// where a filter on whole keys is a byte and a quarter per key of dead
-// weight. meta's counters are read where they are (rewritten often, they
-// sit in the newest files), and a bulk load rewrites most of them in every
-// run: their filters would pile up in memory, a megabyte per 400,000
-// entities per run. time is both: ingest asks whether a statement has an entry on a
-// date, nearly always not, so a light filter there spares reading records.
-// Blocks of 16 KB compress the scanned indexes a tenth smaller and faster;
-// records and sources, read at random, keep 4 KB blocks, so that a query
-// decompresses and caches little more than the statements it reads.
 // One block cache for all column families, sized for the records and
 // sources a query reads at random: RocksDB would give each table factory
 // its own 8 MB, where a hub's statements thrash and every read decompresses
@@ -60,6 +49,16 @@ const std::shared_ptr<rocksdb::Cache>& BlockCache() {
   return cache;
 }
 
+// Bloom filters serve point lookups (dict, entity, stmt, article); pos,
+// time, prov and alias are only scanned by prefix or read by exact key,
+// where a filter on whole keys is a byte and a quarter per key of dead
+// weight. meta's counters are read where they are (rewritten often, they
+// sit in the newest files), and a bulk load rewrites most of them in every
+// run: their filters would pile up in memory, a megabyte per 400,000
+// entities per run. Blocks of 16 KB compress the scanned indexes a tenth
+// smaller and faster; records and sources, read at random, keep 4 KB
+// blocks, so that a query decompresses and caches little more than the
+// statements it reads.
 rocksdb::ColumnFamilyOptions ColumnOptions(const rocksdb::Options& db, const std::string& name) {
   auto factory = [](double bits, size_t block_size) {
     rocksdb::BlockBasedTableOptions table;
@@ -70,13 +69,12 @@ rocksdb::ColumnFamilyOptions ColumnOptions(const rocksdb::Options& db, const std
   };
   constexpr size_t kSmall = 4 << 10, kLarge = 16 << 10;
   static const auto records = factory(10, kSmall), sources = factory(0, kSmall),
-                    time = factory(5, kLarge), indexes = factory(0, kLarge);
+                    indexes = factory(0, kLarge);
   const auto is = [&](Column c) { return name == schema::ColumnName(c); };
   rocksdb::ColumnFamilyOptions options(db);
-  options.table_factory = is(Column::kTime)                                            ? time
-                          : is(Column::kSpo) || is(Column::kPos) || is(Column::kAlias) ? indexes
-                          : is(Column::kProv) || is(Column::kMeta)                     ? sources
-                                                                                       : records;
+  options.table_factory = is(Column::kTime) || is(Column::kPos) || is(Column::kAlias) ? indexes
+                          : is(Column::kProv) || is(Column::kMeta)                    ? sources
+                                                                                      : records;
   return options;
 }
 
@@ -306,7 +304,6 @@ void Store::LoadCounters() {
                return true;
              });
   counters_ = std::move(c);
-  predicate_terms_.reset();
 }
 
 std::optional<std::string> Store::Get(Column c, std::string_view key) const {
@@ -454,6 +451,28 @@ void Store::ForEachProvenance(std::span<const ProvenanceRef> refs, const Provena
   });
 }
 
+void Store::ForEachProvenanceOf(std::span<const uint64_t> ids, const ProvenanceFn& fn) const {
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(rocksdb::ReadOptions(), cf(Column::kProv)));
+  for (const uint64_t id : ids) {
+    const std::string prefix = keys::U64(id);
+    for (it->Seek(ToSlice(prefix)); it->Valid() && ToView(it->key()).starts_with(prefix);
+         it->Next()) {
+      const auto k = keys::ParseProvKey(ToView(it->key()));
+      if (!k) throw Error(path_ + ": store is corrupt (malformed prov key)");
+      Provenance p;
+      try {
+        p = DecodeProvenance(ToView(it->value()));
+      } catch (const Error& e) {
+        throw Error(path_ + ": statement " + std::to_string(id) + ": source " +
+                    std::to_string(k->seq) + ": " + e.what());
+      }
+      if (!fn(ProvenanceRef{k->stmt, k->seq}, p)) return;
+    }
+  }
+  if (!it->status().ok()) throw StatusError(path_, "read", it->status());
+}
+
 void Store::ForEachProvenance(uint64_t stmt, const ProvenanceFn& fn) const {
   ScanPrefix(Column::kProv, keys::U64(stmt), [&](std::string_view key, std::string_view value) {
     const auto k = keys::ParseProvKey(key);
@@ -534,46 +553,29 @@ uint64_t Store::Degree(uint64_t entity) const {
 
 void Store::ScanTriples(const TriplePattern& pattern, const TripleFn& fn) const {
   const uint64_t s = pattern.subject, p = pattern.predicate, o = pattern.object;
-  // An object without a predicate: one pos (or spo) scan per predicate,
-  // of which there are a few dozen at most; no third index is kept for it.
-  if (o && !p) {
-    bool go_on = true;
-    for (uint64_t predicate : PredicateTerms()) {
-      ScanTriples({s, predicate, o}, [&](const Triple& t) { return go_on = fn(t); });
-      if (!go_on) return;
-    }
-    return;
-  }
-  // The index whose key starts with the bound terms, and the bound prefix.
-  Column column = Column::kSpo;
-  std::string prefix;
-  if (s) {
-    keys::PutU64(&prefix, s);
+  if (!s && (p || !o)) {
+    std::string prefix;
     if (p) keys::PutU64(&prefix, p);
     if (p && o) keys::PutU64(&prefix, o);
-  } else if (p) {
-    column = Column::kPos;
-    keys::PutU64(&prefix, p);
-    if (o) keys::PutU64(&prefix, o);
+    ScanPrefix(Column::kPos, prefix, [&](std::string_view key, std::string_view) {
+      const auto k = keys::ParseIndexKey(key);
+      if (!k) throw Error(path_ + ": store is corrupt (malformed pos key)");
+      return fn(Triple{k->c, k->a, k->b, k->stmt});
+    });
+    return;
   }
-  ScanPrefix(column, prefix, [&](std::string_view key, std::string_view) {
-    const auto k = keys::ParseIndexKey(key);
-    if (!k)
-      throw Error(path_ + ": store is corrupt (malformed " + schema::ColumnName(column) + " key)");
-    return column == Column::kPos ? fn(Triple{k->c, k->a, k->b, k->stmt})
-                                  : fn(Triple{k->a, k->b, k->c, k->stmt});
+  // From the subject's entries, or the object's when it has fewer.
+  const bool by_object = !s || (o && Degree(o) < Degree(s));
+  const uint64_t entity = by_object ? o : s, other = by_object ? s : o;
+  ScanTimeline(entity, 0, keys::kUndated, [&](const keys::TimeKey& k, const TimeValue& v) {
+    // A statement with one party at both ends has its one entry as subject.
+    const bool self = v.other == entity;
+    if ((by_object ? !v.as_object && !self : v.as_object) || (p && v.predicate != p) ||
+        (other && v.other != other))
+      return true;
+    return by_object ? fn(Triple{v.other, v.predicate, entity, k.stmt})
+                     : fn(Triple{entity, v.predicate, v.other, k.stmt});
   });
-}
-
-const std::vector<uint64_t>& Store::PredicateTerms() const {
-  if (!predicate_terms_) {
-    std::vector<uint64_t> terms;
-    for (const auto& [name, count] : counters_.stats.predicates)
-      if (const auto id = TermId(name)) terms.push_back(*id);
-    std::sort(terms.begin(), terms.end());
-    predicate_terms_ = std::move(terms);
-  }
-  return *predicate_terms_;
 }
 
 void Store::ScanTimeline(uint64_t entity, uint32_t first, uint32_t last,
@@ -585,10 +587,16 @@ void Store::ScanTimeline(uint64_t entity, uint32_t first, uint32_t last,
     upper = keys::PrefixEnd(upper);
   else
     keys::PutU32(&upper, last + 1);
-  Scan(Column::kTime, lower, upper, [&](std::string_view key, std::string_view) {
+  Scan(Column::kTime, lower, upper, [&](std::string_view key, std::string_view value) {
     const auto k = keys::ParseTimeKey(key);
     if (!k) throw Error(path_ + ": store is corrupt (malformed time key)");
-    return fn(*k);
+    TimeValue v;
+    try {
+      v = DecodeTimeValue(value);
+    } catch (const Error& e) {
+      throw Error(path_ + ": store is corrupt (time entry: " + e.what() + ")");
+    }
+    return fn(*k, v);
   });
 }
 

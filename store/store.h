@@ -80,7 +80,7 @@ struct TriplePattern {
 
 // Scan callbacks return false to stop the scan.
 using TripleFn = std::function<bool(const Triple&)>;
-using TimelineFn = std::function<bool(const keys::TimeKey&)>;
+using TimelineFn = std::function<bool(const keys::TimeKey&, const TimeValue&)>;
 using AliasFn = std::function<bool(std::string_view match_key, uint64_t entity)>;
 using EntityFn = std::function<bool(uint64_t id, const Entity&)>;
 using ProvenanceFn = std::function<bool(const ProvenanceRef&, const Provenance&)>;
@@ -145,13 +145,18 @@ class Store {
   // The provenance entries at `refs`, ascending, likewise; entries a forget
   // removed are skipped. A record's `sources` numbers its entries 0 to n-1.
   void ForEachProvenance(std::span<const ProvenanceRef> refs, const ProvenanceFn& fn) const;
+  // Every provenance entry of the statements `ids` (ascending), in key
+  // order, through one iterator: for callers that know a statement's id
+  // from an index but not how many sources its record counts.
+  void ForEachProvenanceOf(std::span<const uint64_t> ids, const ProvenanceFn& fn) const;
   std::optional<ArticleRecord> GetArticle(const std::string& article_id) const;
   // Statements with the entity as subject or object.
   uint64_t Degree(uint64_t entity) const;
 
-  // Statements matching the pattern, through spo or pos, whichever has the
-  // bound terms as a prefix, in that index's key order; an object bound
-  // without a predicate is one scan per stored predicate, by predicate id.
+  // Statements matching the pattern. A predicate bound without a subject
+  // scans pos, in its key order; otherwise a bound subject or object scans
+  // its time entries (the one of lower degree when both are bound), by
+  // date; with nothing bound, all of pos.
   void ScanTriples(const TriplePattern& pattern, const TripleFn& fn) const;
   // Statements of an entity with date sort keys in [first, last] (see
   // keys::TimeSortKey), by date then statement id; undated ones last.
@@ -216,10 +221,6 @@ class Store {
   // Decoded entity records by term id: statements name the same few actors
   // over and over. Writes drop the entries they change.
   mutable std::unordered_map<uint64_t, Entity> entity_cache_;
-  // Term ids of the stored predicates, in id order, for scans by object:
-  // known until the counters change.
-  const std::vector<uint64_t>& PredicateTerms() const;
-  mutable std::optional<std::vector<uint64_t>> predicate_terms_;
 };
 
 }  // namespace diplograph

@@ -46,15 +46,32 @@ TEST_CASE("Check reports a deleted index entry", "[check]") {
   MakeStore(dir.path());
   {
     RawDb raw(dir.path());
-    const auto spo = raw.Keys("spo");
-    REQUIRE(spo.size() == 3);
-    raw.Delete("spo", spo[0]);
+    const auto pos = raw.Keys("pos");
+    REQUIRE(pos.size() == 3);
+    raw.Delete("pos", pos[0]);
   }
   auto store = Store::Open(dir.path(), OpenMode::kReadOnly);
   const CheckReport report = store->Check();
   CHECK_FALSE(report.ok());
   REQUIRE(report.problems.size() == 1);
-  CHECK(report.problems[0].find(": no spo entry") != std::string::npos);
+  CHECK(report.problems[0].find(": no pos entry") != std::string::npos);
+}
+
+TEST_CASE("Check reports a time entry that names the wrong predicate or party", "[check]") {
+  TempDir dir;
+  MakeStore(dir.path());
+  {
+    RawDb raw(dir.path());
+    const auto time = raw.Keys("time");
+    REQUIRE(time.size() == 6);
+    const auto key = keys::ParseTimeKey(time[0]);
+    REQUIRE(key);
+    raw.Put("time", time[0], EncodeTimeValue({424242, key->entity, false}));
+  }
+  auto store = Store::Open(dir.path(), OpenMode::kReadOnly);
+  const CheckReport report = store->Check();
+  CHECK_FALSE(report.ok());
+  CHECK(Mentions(report, "does not match its record"));
 }
 
 TEST_CASE("Check reports dangling index entries and wrong counters", "[check]") {

@@ -229,7 +229,7 @@ TEST_CASE("index scans follow the bound terms", "[ingest]") {
   CHECK(count({hashemi, visited, serbia}).size() == 1);
 
   std::vector<uint32_t> when;
-  store->ScanTimeline(serbia, 0, keys::kUndated, [&](const keys::TimeKey& k) {
+  store->ScanTimeline(serbia, 0, keys::kUndated, [&](const keys::TimeKey& k, const TimeValue&) {
     when.push_back(k.when);
     return true;
   });
