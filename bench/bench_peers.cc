@@ -238,38 +238,24 @@ struct EventRow {
 };
 
 // The events touching an entity with date sort keys in [first, last], by
-// date: a statement per time index entry, which names its predicate and
-// other party, and a row per source of it (an event the generator repeated
-// is one statement with two sources), read in id order through one iterator.
+// date: a statement per time index entry, which names its predicate, other
+// party and sources, and a row per source (an event the generator repeated
+// is one statement with two sources). Only the entity's own range is read,
+// and each distinct source's name once.
 std::vector<EventRow> EventRows(const Store& store, uint64_t entity, uint32_t first,
                                 uint32_t last) {
-  struct Entry {
-    keys::TimeKey key;
-    TimeValue value;
+  std::unordered_map<uint64_t, std::string> names;
+  const auto name = [&](uint64_t source) -> const std::string& {
+    auto [it, added] = names.try_emplace(source);
+    if (added && source) it->second = store.Term(source).substr(kSourcePrefix.size());
+    return it->second;
   };
-  std::vector<Entry> entries;
-  store.ScanTimeline(entity, first, last, [&](const keys::TimeKey& k, const TimeValue& v) {
-    entries.push_back({k, v});
-    return true;
-  });
-  std::vector<uint64_t> ids(entries.size());
-  for (size_t i = 0; i < entries.size(); ++i) ids[i] = entries[i].key.stmt;
-  std::sort(ids.begin(), ids.end());
-  // Per statement, by its rank in `ids`, its sources.
-  std::vector<std::vector<std::string>> sources(ids.size());
-  size_t rank = 0;
-  store.ForEachProvenanceOf(ids, [&](const ProvenanceRef& ref, const Provenance& p) {
-    while (ids[rank] != ref.stmt) ++rank;
-    sources[rank].push_back(p.source);
-    return true;
-  });
   std::vector<EventRow> rows;
-  rows.reserve(entries.size());
-  for (const Entry& e : entries) {
-    const size_t r = std::lower_bound(ids.begin(), ids.end(), e.key.stmt) - ids.begin();
-    for (std::string& source : sources[r])
-      rows.push_back({e.value.predicate, e.value.other, e.key.when, std::move(source)});
-  }
+  store.ScanTimeline(entity, first, last, [&](const keys::TimeKey& k, const TimeValue& v) {
+    for (const uint64_t source : v.Sources())
+      rows.push_back({v.predicate, v.other, k.when, name(source)});
+    return true;
+  });
   return rows;
 }
 

@@ -215,9 +215,16 @@ uint32_t BulkLoader::FindStatement(const Identity& identity, const Statement& s)
   auto stored = store_.FindStatement({identity.subject, identity.predicate, identity.object, 0},
                                      s.date, s.modality, /*symmetric=*/false);
   if (!stored) return load::IdentityIndex::kNone;
-  // Reported again: its record is rewritten with this run.
+  // Reported again: its record and time entries are rewritten with this run.
+  const auto entry = store_.Get(
+      Column::kTime,
+      keys::EncodeTimeKey({stored->second.subject, keys::TimeSortKey(s.date), stored->first}));
+  if (!entry)
+    throw Error(store_.path_ + ": store is corrupt (statement " + std::to_string(stored->first) +
+                " has no time entry)");
   const uint32_t earlier = kEarlier | static_cast<uint32_t>(earlier_.size());
-  earlier_.push_back({stored->first, Pack(stored->second)});
+  earlier_.push_back(
+      {stored->first, Pack(stored->second), std::string(DecodeTimeValue(*entry).sources)});
   identities_.Insert(identity, earlier, [this](uint32_t r) { return IdentityOf(Record(r)); });
   return earlier;
 }
@@ -347,7 +354,8 @@ void BulkLoader::AddProvenance(uint64_t stmt, uint32_t first, const Statement& s
       provenance_bytes_ += provenance_blocks_.back().capacity();
     }
     std::string& block = provenance_blocks_.back();
-    provenance_.push_back({stmt, seq, static_cast<uint32_t>(provenance_blocks_.size() - 1),
+    const auto source = static_cast<uint32_t>(p.source.empty() ? 0 : Intern(SourceTerm(p.source)));
+    provenance_.push_back({stmt, seq, source, static_cast<uint32_t>(provenance_blocks_.size() - 1),
                            static_cast<uint32_t>(block.size()),
                            static_cast<uint32_t>(encoded.size())});
     block += encoded;
@@ -503,21 +511,59 @@ void BulkLoader::WriteRun() {
       }
     });
   };
+  // Sorted before the jobs start, since the time job reads them too.
+  std::sort(provenance_.begin(), provenance_.end(),
+            [](const ProvenanceEntry& a, const ProvenanceEntry& b) {
+              return std::tie(a.stmt, a.seq) < std::tie(b.stmt, b.seq);
+            });
+  std::sort(earlier_.begin(), earlier_.end(),
+            [](const EarlierRecord& a, const EarlierRecord& b) { return a.id < b.id; });
   write(Column::kTime, [&](const auto& put) {
+    // Statements of earlier runs reported again have their entries
+    // rewritten: their sources grew. Entries sort by entity, date and id.
     std::vector<TimeEntry> entries;
-    entries.reserve(2 * statements_.size());
-    for (uint32_t i = 0; i < statements_.size(); ++i) {
-      const PackedRecord& r = statements_[i];
-      entries.push_back({r.subject, r.when, i});
-      if (r.object != r.subject) entries.push_back({r.object, r.when, i});
+    entries.reserve(2 * (statements_.size() + earlier_.size()));
+    const auto add = [&](const PackedRecord& r, uint32_t ref) {
+      entries.push_back({r.subject, r.when, ref});
+      if (r.object != r.subject) entries.push_back({r.object, r.when, ref});
+    };
+    for (uint32_t i = 0; i < statements_.size(); ++i) add(statements_[i], i);
+    for (uint32_t i = 0; i < earlier_.size(); ++i) add(earlier_[i].record, kEarlier | i);
+    std::sort(entries.begin(), entries.end(), [&](const TimeEntry& a, const TimeEntry& b) {
+      return std::tuple(a.entity, a.when, IdOf(a.stmt)) <
+             std::tuple(b.entity, b.when, IdOf(b.stmt));
+    });
+    // Each statement's sources. The run's provenance entries are sorted by
+    // statement, those of new statements after those of earlier ones: a new
+    // statement's are at first_source[i] on.
+    std::vector<uint32_t> first_source(statements_.size() + 1);
+    for (size_t i = 0, e = 0; i <= statements_.size(); ++i) {
+      while (e < provenance_.size() && provenance_[e].stmt < first_stmt_ + i) ++e;
+      first_source[i] = static_cast<uint32_t>(e);
     }
-    std::sort(entries.begin(), entries.end());
-    std::string key, value;
+    const auto sources_of = [&](uint32_t ref, std::string* out) {
+      out->clear();
+      size_t e = 0;
+      if (ref & kEarlier) {
+        const EarlierRecord& earlier = earlier_[ref & ~kEarlier];
+        *out = earlier.sources;
+        e = std::lower_bound(provenance_.begin(), provenance_.end(), earlier.id,
+                             [](const ProvenanceEntry& p, uint64_t id) { return p.stmt < id; }) -
+            provenance_.begin();
+      } else {
+        e = first_source[ref];
+      }
+      for (const uint64_t id = IdOf(ref); e < provenance_.size() && provenance_[e].stmt == id; ++e)
+        AppendSource(out, provenance_[e].source);
+    };
+    std::string key, value, sources;
     for (const TimeEntry& k : entries) {
-      keys::EncodeTimeKey({k.entity, k.when, first_stmt_ + k.stmt}, &key);
-      const PackedRecord& r = statements_[k.stmt];
+      const uint64_t id = IdOf(k.stmt);
+      keys::EncodeTimeKey({k.entity, k.when, id}, &key);
+      const PackedRecord& r = Record(k.stmt);
       const bool as_object = r.subject != k.entity;
-      EncodeTimeValue({r.predicate, as_object ? r.subject : r.object, as_object}, &value);
+      sources_of(k.stmt, &sources);
+      EncodeTimeValue({r.predicate, as_object ? r.subject : r.object, as_object, sources}, &value);
       put(key, value);
     }
   });
@@ -526,8 +572,6 @@ void BulkLoader::WriteRun() {
   });
   write(Column::kStmt, [&](const auto& put) {
     // Those of earlier runs have the lower ids.
-    std::sort(earlier_.begin(), earlier_.end(),
-              [](const EarlierRecord& a, const EarlierRecord& b) { return a.id < b.id; });
     std::string value;
     for (const EarlierRecord& e : earlier_) {
       EncodeStatementRecord(Unpack(e.record), &value);
@@ -539,10 +583,6 @@ void BulkLoader::WriteRun() {
     }
   });
   write(Column::kProv, [&](const auto& put) {
-    std::sort(provenance_.begin(), provenance_.end(),
-              [](const ProvenanceEntry& a, const ProvenanceEntry& b) {
-                return std::tie(a.stmt, a.seq) < std::tie(b.stmt, b.seq);
-              });
     for (const ProvenanceEntry& e : provenance_)
       put(keys::EncodeProvKey(e.stmt, e.seq),
           std::string_view(provenance_blocks_[e.block]).substr(e.offset, e.size));

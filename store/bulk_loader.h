@@ -106,6 +106,7 @@ class BulkLoader {
   struct EarlierRecord {
     uint64_t id = 0;
     PackedRecord record;
+    std::string sources;  // as its time entries list them (TimeValue::sources)
   };
   // Refs in identities_: an index into statements_, or one into earlier_
   // with this bit set.
@@ -185,6 +186,7 @@ class BulkLoader {
   struct ProvenanceEntry {
     uint64_t stmt = 0;
     uint32_t seq = 0;
+    uint32_t source = 0;                       // its SourceTerm id; 0 for none
     uint32_t block = 0, offset = 0, size = 0;  // in provenance_blocks_
   };
   std::vector<ProvenanceEntry> provenance_;  // in the order added

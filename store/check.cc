@@ -4,7 +4,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <rocksdb/db.h>
+
 #include "core/error.h"
+#include "store/status_error.h"
 #include "store/store.h"
 
 namespace diplograph {
@@ -27,11 +30,21 @@ class Store::Checker {
   explicit Checker(const Store& store) : store_(store) {}
 
   CheckReport Run() {
+    // Every block of every table file, also those the scans below never
+    // read (filters, properties): damage anywhere is reported, and the
+    // records of a damaged store are not worth cross-checking.
+    rocksdb::ReadOptions verify;
+    verify.fill_cache = false;
+    const rocksdb::Status s = store_.db_->VerifyChecksum(verify);
+    if (!s.ok()) {
+      Problem(StatusError(store_.path_, "verify", s).what());
+      return std::move(report_);
+    }
     ReadDict();
     ReadStatements();
     ReadPos();
-    ReadTime();
     ReadProvenance();
+    ReadTime();
     ReadArticles();
     CheckStatementEntries();
     ReadEntities();
@@ -54,8 +67,14 @@ class Store::Checker {
     uint32_t sources = 0;       // from the record: entries ever added
     uint32_t live_sources = 0;  // from the record: entries stored
     uint32_t counted_sources = 0;
+    uint64_t source_print = 0;  // of its provenance entries' sources, in order (SourcePrint)
     uint8_t flags = 0;
   };
+
+  // Folds a source's term id into a print of a sequence of them.
+  static uint64_t SourcePrint(uint64_t print, uint64_t source) {
+    return (print + source + 1) * 0x9E3779B97F4A7C15ull;
+  }
 
   void Problem(std::string line) {
     if (report_.problems.size() < kMaxListed)
@@ -193,6 +212,14 @@ class Store::Checker {
         return true;
       }
       sources_[Ref(k->stmt, k->seq)] = p.article;
+      uint64_t source = 0;
+      if (!p.source.empty()) {
+        auto term = term_ids_.find(SourceTerm(p.source));
+        if (term == term_ids_.end())
+          Problem(entry + ": its source " + Quote(p.source) + " is not in dict");
+        source = term == term_ids_.end() ? UINT64_MAX : term->second;
+      }
+      info->source_print = SourcePrint(info->source_print, source);
       return true;
     });
   }
@@ -245,13 +272,21 @@ class Store::Checker {
       // The entry a statement has for this entity: as subject when it is
       // the subject (also of a statement with one party at both ends).
       const auto expected = [&]() -> std::optional<TimeValue> {
-        if (info->s == k->entity) return TimeValue{info->p, info->o, false};
-        if (info->o == k->entity) return TimeValue{info->p, info->s, true};
+        if (info->s == k->entity) return TimeValue{info->p, info->o, false, v.sources};
+        if (info->o == k->entity) return TimeValue{info->p, info->s, true, v.sources};
         return std::nullopt;
+      };
+      const auto print = [&] {
+        uint64_t print = 0;
+        for (uint64_t source : v.Sources()) print = SourcePrint(print, source);
+        return print;
       };
       if (!info) {
         Problem(entry + ", which has no record");
       } else if (info->when != k->when || expected() != v) {
+        Problem(entry + " does not match its record");
+      } else if (print() != info->source_print) {
+        Problem(entry + " does not list the statement's sources");
         Problem(entry + " does not match its record");
       } else {
         info->flags |= v.as_object ? kTimeObject : kTimeSubject;

@@ -54,7 +54,10 @@ class Store::Forgetter {
     const rocksdb::Status s = store_.db_->Write(wo, &batch_);
     if (!s.ok()) throw StatusError(store_.path_, "write", s);
     store_.counters_ = std::move(counters_);
-    for (const auto& [entity, delta] : references_) store_.entity_cache_.erase(entity);
+    for (const auto& [entity, delta] : references_) {
+      store_.entity_cache_.erase(entity);
+      store_.term_cache_.erase(entity);
+    }
     return result;
   }
 
@@ -70,18 +73,34 @@ class Store::Forgetter {
   }
 
   // The statement keeps its other sources; its confidence is recombined
-  // from them, as ingest combined it.
+  // from them, as ingest combined it, and its time entries list them.
   void KeepStatement(uint64_t stmt, StatementRecord record, const std::string& article,
                      uint32_t count) {
     record.live_sources -= count;
     bool first = true;
+    std::string sources;
     store_.ForEachProvenance(stmt, [&](const ProvenanceRef&, const Provenance& p) {
       if (p.article == article) return true;
       record.confidence = first ? p.confidence : CombineConfidence(record.confidence, p.confidence);
       first = false;
+      uint64_t source = 0;
+      if (!p.source.empty()) {
+        const auto term = store_.TermId(SourceTerm(p.source));
+        if (!term)
+          throw Error(store_.path_ + ": store is corrupt (source " + p.source +
+                      " is not in the dictionary)");
+        source = *term;
+      }
+      AppendSource(&sources, source);
       return true;
     });
     Put(Column::kStmt, keys::U64(stmt), EncodeStatementRecord(record));
+    const uint32_t when = keys::TimeSortKey(record.date);
+    Put(Column::kTime, keys::EncodeTimeKey({record.subject, when, stmt}),
+        EncodeTimeValue({record.predicate, record.object, false, sources}));
+    if (record.object != record.subject)
+      Put(Column::kTime, keys::EncodeTimeKey({record.object, when, stmt}),
+          EncodeTimeValue({record.predicate, record.subject, true, sources}));
   }
 
   void RemoveStatement(uint64_t stmt, const StatementRecord& r) {

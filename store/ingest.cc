@@ -101,15 +101,28 @@ class Store::Writer {
     return store_.FindStatement(t, s.date, s.modality, info && info->symmetric);
   }
 
-  // Adds the statement's sources as provenance entries numbered from `first`.
-  void AddProvenance(uint64_t stmt, uint32_t first, const Statement& s, ArticleRecord* article) {
+  // Adds the statement's sources as provenance entries numbered from
+  // `first`, and their SourceTerm ids to `sources` (see TimeValue).
+  void AddProvenance(uint64_t stmt, uint32_t first, const Statement& s, ArticleRecord* article,
+                     std::string* sources) {
     uint32_t seq = first;
     for (const Provenance& p : s.provenance) {
       Put(Column::kProv, keys::EncodeProvKey(stmt, seq), EncodeProvenance(p));
       article->provenance.push_back({stmt, seq});
       ++seq;
+      AppendSource(sources, p.source.empty() ? 0 : Intern(SourceTerm(p.source)));
     }
     counters_.stats.provenance += s.provenance.size();
+  }
+
+  // The statement's time entries, for its subject and, unless the same, its object.
+  void PutTimeEntries(uint64_t stmt, const StatementRecord& r, std::string_view sources) {
+    const uint32_t when = keys::TimeSortKey(r.date);
+    Put(Column::kTime, keys::EncodeTimeKey({r.subject, when, stmt}),
+        EncodeTimeValue({r.predicate, r.object, false, sources}));
+    if (r.object != r.subject)
+      Put(Column::kTime, keys::EncodeTimeKey({r.object, when, stmt}),
+          EncodeTimeValue({r.predicate, r.subject, true, sources}));
   }
 
   void AddStatement(const Statement& s, ArticleRecord* article) {
@@ -121,8 +134,16 @@ class Store::Writer {
       if (AddReport(&record, s, intern) && record.place != record.subject &&
           record.place != record.object)
         ++reference_delta_[record.place];
-      AddProvenance(id, first, s, article);
+      // The time entries list the sources so far: the new ones go after them.
+      const auto entry = store_.Get(
+          Column::kTime, keys::EncodeTimeKey({record.subject, keys::TimeSortKey(record.date), id}));
+      if (!entry)
+        throw Error(store_.path_ + ": store is corrupt (statement " + std::to_string(id) +
+                    " has no time entry)");
+      std::string sources(DecodeTimeValue(*entry).sources);
+      AddProvenance(id, first, s, article, &sources);
       Put(Column::kStmt, keys::U64(id), EncodeStatementRecord(record));
+      PutTimeEntries(id, record, sources);
       ++result_.merged_statements;
       return;
     }
@@ -130,14 +151,10 @@ class Store::Writer {
     const StatementRecord record =
         NewStatementRecord(s, t.subject, t.predicate, t.object, s.place ? Intern(s.place->id) : 0);
     Put(Column::kStmt, keys::U64(t.stmt), EncodeStatementRecord(record));
-    AddProvenance(t.stmt, 0, s, article);
+    std::string sources;
+    AddProvenance(t.stmt, 0, s, article, &sources);
     Put(Column::kPos, keys::EncodeIndexKey({t.predicate, t.object, t.subject, t.stmt}), {});
-    const uint32_t when = keys::TimeSortKey(s.date);
-    Put(Column::kTime, keys::EncodeTimeKey({t.subject, when, t.stmt}),
-        EncodeTimeValue({t.predicate, t.object, false}));
-    if (t.object != t.subject)
-      Put(Column::kTime, keys::EncodeTimeKey({t.object, when, t.stmt}),
-          EncodeTimeValue({t.predicate, t.subject, true}));
+    PutTimeEntries(t.stmt, record, sources);
     ++degree_delta_[t.subject];
     if (t.object != t.subject) ++degree_delta_[t.object];
     ++reference_delta_[t.subject];

@@ -141,10 +141,23 @@ StatementRecord DecodeStatementRecord(std::string_view value) {
   return s;
 }
 
+std::vector<uint64_t> TimeValue::Sources() const {
+  std::vector<uint64_t> ids;
+  for (varint::Reader r(sources); !r.done();) ids.push_back(r.U64());
+  return ids;
+}
+
+std::string SourceTerm(std::string_view publisher) {
+  return publisher.empty() ? std::string() : std::string(kSourcePrefix) + std::string(publisher);
+}
+
+void AppendSource(std::string* sources, uint64_t term) { varint::PutU64(sources, term); }
+
 void EncodeTimeValue(const TimeValue& v, std::string* out) {
   out->clear();
   varint::PutU64(out, v.predicate << 1 | (v.as_object ? 1 : 0));
   varint::PutU64(out, v.other);
+  out->append(v.sources);
 }
 
 std::string EncodeTimeValue(const TimeValue& v) {
@@ -160,7 +173,9 @@ TimeValue DecodeTimeValue(std::string_view value) {
   v.predicate = predicate >> 1;
   v.as_object = predicate & 1;
   v.other = r.U64();
-  if (!r.done()) throw Error("malformed record: trailing bytes after a time entry");
+  const std::string_view rest = value.substr(value.size() - r.remaining());
+  while (!r.done()) r.U64();  // each source must be a whole number
+  v.sources = rest;
   return v;
 }
 

@@ -45,14 +45,26 @@ struct StatementRecord {
 };
 
 // The value of a time entry: the statement's predicate and other party,
-// and whether the key's entity is its object. A statement with one party at
-// both ends has one entry, as subject.
+// whether the key's entity is its object, and its sources, so that an
+// entity's events are read from its own range alone. A statement with one
+// party at both ends has one entry, as subject.
 struct TimeValue {
   uint64_t predicate = 0;
   uint64_t other = 0;
   bool as_object = false;
+  // The SourceTerm ids of the statement's live provenance entries in the
+  // order they were added (0 for one without a publisher), each a varint:
+  // a view into the encoded value, or a buffer AppendSource fills.
+  std::string_view sources;
+  std::vector<uint64_t> Sources() const;
   friend bool operator==(const TimeValue&, const TimeValue&) = default;
 };
+// The dict term of a publisher, beside entity ids and predicates: the
+// prefix, then the publisher; none for an empty one.
+constexpr std::string_view kSourcePrefix = "source:";
+std::string SourceTerm(std::string_view publisher);
+// Appends a source's term id to an encoded list of TimeValue::sources.
+void AppendSource(std::string* sources, uint64_t term);
 
 // The MatchKeys under which the alias column family finds an entity: of its
 // display name, of every name, of its id and, for a person, of the last word

@@ -357,8 +357,11 @@ std::optional<uint64_t> Store::TermId(std::string_view term) const {
 }
 
 std::string Store::Term(uint64_t id) const {
+  if (auto it = term_cache_.find(id); it != term_cache_.end()) return it->second;
   auto term = Get(Column::kDictRev, keys::U64(id));
   if (!term) throw Error(path_ + ": store is corrupt (no term for id " + std::to_string(id) + ")");
+  if (term_cache_.size() >= kEntityCacheSize) term_cache_.clear();
+  term_cache_.emplace(id, *term);
   return std::move(*term);
 }
 

@@ -221,6 +221,9 @@ class Store {
   // Decoded entity records by term id: statements name the same few actors
   // over and over. Writes drop the entries they change.
   mutable std::unordered_map<uint64_t, Entity> entity_cache_;
+  // Terms by id, likewise: predicates and sources are few and named in
+  // every row. A term keeps its id until forget removes it.
+  mutable std::unordered_map<uint64_t, std::string> term_cache_;
 };
 
 }  // namespace diplograph

@@ -90,6 +90,7 @@ class Reader {
   }
 
   bool done() const { return pos_ == data_.size(); }
+  size_t remaining() const { return data_.size() - pos_; }
 
  private:
   [[noreturn]] static void Fail(const char* what) {

@@ -66,7 +66,7 @@ TEST_CASE("Check reports a time entry that names the wrong predicate or party", 
     REQUIRE(time.size() == 6);
     const auto key = keys::ParseTimeKey(time[0]);
     REQUIRE(key);
-    raw.Put("time", time[0], EncodeTimeValue({424242, key->entity, false}));
+    raw.Put("time", time[0], EncodeTimeValue({424242, key->entity, false, {}}));
   }
   auto store = Store::Open(dir.path(), OpenMode::kReadOnly);
   const CheckReport report = store->Check();
