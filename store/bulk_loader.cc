@@ -77,7 +77,8 @@ struct IndexEntry {
   friend auto operator<=>(const IndexEntry&, const IndexEntry&) = default;
 };
 struct TimeEntry {
-  uint32_t entity = 0, when = 0, stmt = 0;
+  uint32_t entity = 0, when = 0;
+  uint32_t order = 0;  // its statement's place in id order among the run's (see the time job)
   friend auto operator<=>(const TimeEntry&, const TimeEntry&) = default;
 };
 
@@ -511,58 +512,61 @@ void BulkLoader::WriteRun() {
       }
     });
   };
-  // Sorted before the jobs start, since the time job reads them too.
-  std::sort(provenance_.begin(), provenance_.end(),
-            [](const ProvenanceEntry& a, const ProvenanceEntry& b) {
-              return std::tie(a.stmt, a.seq) < std::tie(b.stmt, b.seq);
-            });
+  // Earlier statements by id, and every statement's sources in the order
+  // they came (TimeValue::sources), before the jobs start: the time job
+  // reads them while the prov job sorts provenance_.
   std::sort(earlier_.begin(), earlier_.end(),
             [](const EarlierRecord& a, const EarlierRecord& b) { return a.id < b.id; });
+  // New statements' sources by a counting sort of the run's entries, which
+  // came in order within each statement: statement i's are at
+  // source_ids[first_source[i]] on. An earlier one's are appended to its list.
+  std::vector<uint32_t> first_source(statements_.size() + 1);
+  for (const ProvenanceEntry& e : provenance_)
+    if (e.stmt >= first_stmt_) ++first_source[e.stmt - first_stmt_ + 1];
+  for (size_t i = 1; i < first_source.size(); ++i) first_source[i] += first_source[i - 1];
+  std::vector<uint32_t> source_ids(first_source.back());
+  {
+    std::vector<uint32_t> next(first_source.begin(), first_source.end() - 1);
+    for (const ProvenanceEntry& e : provenance_) {
+      if (e.stmt >= first_stmt_) {
+        source_ids[next[e.stmt - first_stmt_]++] = e.source;
+      } else {
+        auto earlier =
+            std::lower_bound(earlier_.begin(), earlier_.end(), e.stmt,
+                             [](const EarlierRecord& r, uint64_t id) { return r.id < id; });
+        AppendSource(&earlier->sources, e.source);
+      }
+    }
+  }
   write(Column::kTime, [&](const auto& put) {
-    // Statements of earlier runs reported again have their entries
-    // rewritten: their sources grew. Entries sort by entity, date and id.
+    // An entry's statement is earlier_[order], or statements_[order -
+    // earlier_.size()]: ids ascend with it, so entries sort by entity, date
+    // and id. Statements of earlier runs reported again have their entries
+    // rewritten, since their sources grew.
     std::vector<TimeEntry> entries;
     entries.reserve(2 * (statements_.size() + earlier_.size()));
-    const auto add = [&](const PackedRecord& r, uint32_t ref) {
-      entries.push_back({r.subject, r.when, ref});
-      if (r.object != r.subject) entries.push_back({r.object, r.when, ref});
+    const auto add = [&](const PackedRecord& r, size_t order) {
+      entries.push_back({r.subject, r.when, static_cast<uint32_t>(order)});
+      if (r.object != r.subject)
+        entries.push_back({r.object, r.when, static_cast<uint32_t>(order)});
     };
-    for (uint32_t i = 0; i < statements_.size(); ++i) add(statements_[i], i);
-    for (uint32_t i = 0; i < earlier_.size(); ++i) add(earlier_[i].record, kEarlier | i);
-    std::sort(entries.begin(), entries.end(), [&](const TimeEntry& a, const TimeEntry& b) {
-      return std::tuple(a.entity, a.when, IdOf(a.stmt)) <
-             std::tuple(b.entity, b.when, IdOf(b.stmt));
-    });
-    // Each statement's sources. The run's provenance entries are sorted by
-    // statement, those of new statements after those of earlier ones: a new
-    // statement's are at first_source[i] on.
-    std::vector<uint32_t> first_source(statements_.size() + 1);
-    for (size_t i = 0, e = 0; i <= statements_.size(); ++i) {
-      while (e < provenance_.size() && provenance_[e].stmt < first_stmt_ + i) ++e;
-      first_source[i] = static_cast<uint32_t>(e);
-    }
-    const auto sources_of = [&](uint32_t ref, std::string* out) {
-      out->clear();
-      size_t e = 0;
-      if (ref & kEarlier) {
-        const EarlierRecord& earlier = earlier_[ref & ~kEarlier];
-        *out = earlier.sources;
-        e = std::lower_bound(provenance_.begin(), provenance_.end(), earlier.id,
-                             [](const ProvenanceEntry& p, uint64_t id) { return p.stmt < id; }) -
-            provenance_.begin();
-      } else {
-        e = first_source[ref];
-      }
-      for (const uint64_t id = IdOf(ref); e < provenance_.size() && provenance_[e].stmt == id; ++e)
-        AppendSource(out, provenance_[e].source);
-    };
+    for (size_t i = 0; i < earlier_.size(); ++i) add(earlier_[i].record, i);
+    for (size_t i = 0; i < statements_.size(); ++i) add(statements_[i], earlier_.size() + i);
+    std::sort(entries.begin(), entries.end());
     std::string key, value, sources;
     for (const TimeEntry& k : entries) {
-      const uint64_t id = IdOf(k.stmt);
-      keys::EncodeTimeKey({k.entity, k.when, id}, &key);
-      const PackedRecord& r = Record(k.stmt);
+      const bool earlier = k.order < earlier_.size();
+      const size_t i = k.order - (earlier ? 0 : earlier_.size());
+      const PackedRecord& r = earlier ? earlier_[i].record : statements_[i];
+      if (earlier) {
+        sources = earlier_[i].sources;
+      } else {
+        sources.clear();
+        for (uint32_t j = first_source[i]; j < first_source[i + 1]; ++j)
+          AppendSource(&sources, source_ids[j]);
+      }
+      keys::EncodeTimeKey({k.entity, k.when, earlier ? earlier_[i].id : first_stmt_ + i}, &key);
       const bool as_object = r.subject != k.entity;
-      sources_of(k.stmt, &sources);
       EncodeTimeValue({r.predicate, as_object ? r.subject : r.object, as_object, sources}, &value);
       put(key, value);
     }
@@ -583,6 +587,10 @@ void BulkLoader::WriteRun() {
     }
   });
   write(Column::kProv, [&](const auto& put) {
+    std::sort(provenance_.begin(), provenance_.end(),
+              [](const ProvenanceEntry& a, const ProvenanceEntry& b) {
+                return std::tie(a.stmt, a.seq) < std::tie(b.stmt, b.seq);
+              });
     for (const ProvenanceEntry& e : provenance_)
       put(keys::EncodeProvKey(e.stmt, e.seq),
           std::string_view(provenance_blocks_[e.block]).substr(e.offset, e.size));
