@@ -21,5 +21,6 @@ void AddTimelineCommand(CLI::App& app);
 void AddEntitiesCommand(CLI::App& app);
 void AddCheckCommand(CLI::App& app);
 void AddForgetCommand(CLI::App& app);
+void AddExportCommand(CLI::App& app);
 
 }  // namespace diplograph

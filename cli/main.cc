@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
   diplograph::AddEntitiesCommand(app);
   diplograph::AddCheckCommand(app);
   diplograph::AddForgetCommand(app);
+  diplograph::AddExportCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

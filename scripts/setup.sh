@@ -6,6 +6,9 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config
   librocksdb-dev libicu-dev nlohmann-json3-dev libboost-graph-dev catch2 libcli11-dev libxml2-dev
+  # The programs the export tests read the exports with: networkx, xmllint,
+  # Graphviz and rapper.
+  python3-networkx libxml2-utils graphviz raptor2-utils
 )
 
 missing=()
