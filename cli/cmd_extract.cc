@@ -5,6 +5,7 @@
 #include "cli/extraction_options.h"
 #include "core/error.h"
 #include "core/json_io.h"
+#include "core/utf8.h"
 #include "extractors/article_reader.h"
 #include "extractors/pipeline.h"
 
@@ -78,7 +79,8 @@ void Run(const ExtractArgs& args) {
         if (args.explain) Explain(doc, std::cerr);
         // Normal for many articles: a note, not an error.
         if (doc.statements.empty())
-          std::cerr << "note: " << file << ": no statements in \"" << article.meta.title << "\"\n";
+          std::cerr << "note: " << file << ": no statements in \""
+                    << utf8::Excerpt(article.meta.title) << "\"\n";
         for (const Statement& s : doc.statements) {
           const std::string line = StatementToExtractJson(s).dump(
               -1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -187,6 +187,8 @@ std::optional<Date> FromPersian(int year, int month, int day) {
   if (U_FAILURE(status)) return std::nullopt;
   int y, m, d;
   CivilFromDays(static_cast<long>(std::floor(when / kMsPerDay)), &y, &m, &d);
+  // Past 9999 a date has no four-digit ISO year to be written in.
+  if (y > 9999) return std::nullopt;
   return Date::Day(y, m, d, Calendar::kPersian);
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "core/predicate.h"
+#include "core/utf8.h"
 
 namespace diplograph {
 
@@ -42,11 +43,11 @@ Date DateFromJson(const json& j) {
   const std::string iso = OptionalString(j, "date");
   if (iso.empty()) return {};
   auto d = Date::ParseIso(iso);
-  if (!d) throw Error("field \"date\" is not an ISO 8601 date: " + iso);
+  if (!d) throw Error("field \"date\" is not an ISO 8601 date: " + utf8::Excerpt(iso));
   const std::string cal = OptionalString(j, "calendar");
   if (!cal.empty()) {
     auto c = ParseCalendar(cal);
-    if (!c) throw Error("field \"calendar\" is unknown: " + cal);
+    if (!c) throw Error("field \"calendar\" is unknown: " + utf8::Excerpt(cal));
     d->calendar = *c;
   }
   return *d;
@@ -72,13 +73,14 @@ Statement StatementCoreFromJson(const json& j) {
   Statement s;
   s.subject = EntityFromJson(Field(j, "subject"));
   s.predicate = StringField(j, "predicate");
-  if (!FindPredicate(s.predicate)) throw Error("unknown predicate \"" + s.predicate + "\"");
+  if (!FindPredicate(s.predicate))
+    throw Error("unknown predicate \"" + utf8::Excerpt(s.predicate) + "\"");
   s.object = EntityFromJson(Field(j, "object"));
   s.date = DateFromJson(j);
   const std::string precision = OptionalString(j, "date_precision");
   if (!precision.empty()) {
     auto p = ParsePrecision(precision);
-    if (!p) throw Error("field \"date_precision\" is unknown: " + precision);
+    if (!p) throw Error("field \"date_precision\" is unknown: " + utf8::Excerpt(precision));
     if (*p != s.date.precision && s.date.known())
       throw Error("field \"date_precision\" does not match \"date\"");
   }
@@ -87,7 +89,7 @@ Statement StatementCoreFromJson(const json& j) {
   const std::string modality = OptionalString(j, "modality");
   if (!modality.empty()) {
     auto m = ParseModality(modality);
-    if (!m) throw Error("field \"modality\" is unknown: " + modality);
+    if (!m) throw Error("field \"modality\" is unknown: " + utf8::Excerpt(modality));
     s.modality = *m;
   }
   s.role = OptionalString(j, "role");
@@ -109,7 +111,7 @@ Entity EntityFromJson(const json& j) {
   if (e.id.empty()) throw Error("entity \"id\" is empty");
   const std::string type = StringField(j, "type");
   auto t = ParseEntityType(type);
-  if (!t) throw Error("unknown entity type \"" + type + "\"");
+  if (!t) throw Error("unknown entity type \"" + utf8::Excerpt(type) + "\"");
   e.type = *t;
   e.name = OptionalString(j, "name");
   auto names = j.find("names");

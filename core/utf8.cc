@@ -78,4 +78,17 @@ size_t Length(std::string_view s) {
   return n;
 }
 
+std::string Excerpt(std::string_view s, size_t max) {
+  std::string out;
+  size_t pos = 0;
+  for (size_t n = 0; pos < s.size(); ++n) {
+    if (n == max) return out + "…";
+    const char32_t c = Next(s, &pos);
+    const bool control = c < 0x20 || (c >= 0x7F && c < 0xA0);
+    const bool bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    Append(&out, control || bidi ? kInvalid : c);
+  }
+  return out;
+}
+
 }  // namespace diplograph::utf8

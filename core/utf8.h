@@ -65,4 +65,9 @@ void Append(std::string* out, char32_t cp);
 // Number of code points.
 size_t Length(std::string_view s);
 
+// Input text quoted in a one-line message: at most `max` code points (cut
+// with "…"), each control, bidi-override or malformed character shown as
+// U+FFFD, so that a hostile value can neither flood the terminal nor drive it.
+std::string Excerpt(std::string_view s, size_t max = 60);
+
 }  // namespace diplograph::utf8

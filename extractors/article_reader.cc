@@ -60,7 +60,7 @@ bool ParseJsonLine(std::string_view line, const std::string& name, size_t line_n
     // Timestamps ("2025-01-30T10:00:00Z") keep their date part.
     const std::string day = published.substr(0, 10);
     if (!Date::ParseIso(day))
-      throw Error(where + ": \"published\" is not an ISO date: " + published);
+      throw Error(where + ": \"published\" is not an ISO date: " + utf8::Excerpt(published));
     a.meta.published = day;
   }
   a.text = a.meta.title.empty() ? body : a.meta.title + "\n" + body;

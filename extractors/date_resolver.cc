@@ -15,9 +15,12 @@ int NumberAt(const Document& doc, uint32_t t, uint32_t end) {
   return v;
 }
 
-Date AddDays(const Date& d, int days) {
+// Dates outside years 1 to 9999 have no ISO form that reads back (a feed
+// may claim "published": "0001-01-01"): the resolver finds none there.
+std::optional<Date> AddDays(const Date& d, int days) {
   int y, m, dd;
   CivilFromDays(DaysFromCivil(d.year, d.month, d.day) + days, &y, &m, &dd);
+  if (y < 1 || y > 9999) return std::nullopt;
   return Date::Day(y, m, dd);
 }
 
@@ -97,7 +100,7 @@ class SentenceDates {
     const bool persian = month.kind == "persian-month";
     const auto build = [&](int y) -> std::optional<Date> {
       if (persian) return FromPersian(y, month.value, day);
-      if (!IsValidGregorian(y, month.value, day)) return std::nullopt;
+      if (y < 1 || !IsValidGregorian(y, month.value, day)) return std::nullopt;
       return Date::Day(y, month.value, day);
     };
     if (year > 0) return build(year);

@@ -11,12 +11,15 @@
 
 #include "core/error.h"
 #include "core/normalize.h"
+#include "core/utf8.h"
 
 namespace diplograph {
 
 namespace fs = std::filesystem;
 
 namespace {
+
+constexpr size_t kMaxFormLength = 256;
 
 // Token count of a form once normalized (ZWNJ counts as a break).
 uint32_t CountTokens(std::string_view form) {
@@ -133,8 +136,12 @@ void Lexicon::Add(LexEntry entry) {
 void Lexicon::AddEntityRow(const std::string& id, const std::string& lang, const std::string& form,
                            std::string_view attrs, const std::string& where) {
   const auto type = EntityTypeOfId(id);
-  if (!type) throw Error(where + ": id \"" + id + "\" has no known type prefix");
+  if (!type) throw Error(where + ": id \"" + utf8::Excerpt(id) + "\" has no known type prefix");
   if (form.empty()) throw Error(where + ": empty form");
+  // Every prefix of a form's key is indexed: a name is short, and a junk row
+  // of a megabyte would cost the square of that in memory.
+  if (utf8::Length(form) > kMaxFormLength)
+    throw Error(where + ": form longer than " + std::to_string(kMaxFormLength) + " characters");
   LexEntry e;
   e.kind = LexKind::kEntity;
   e.id = id;

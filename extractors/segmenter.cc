@@ -5,6 +5,7 @@
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -18,6 +19,12 @@ namespace diplograph {
 namespace {
 
 constexpr size_t kKeptUtf16Units = size_t{1} << 21;
+
+// Sentences of news run to a few dozen words. Text with no sentence breaks
+// (a table, a crawl's junk, a 30 MB line) is cut into pieces of this many
+// tokens: the work per sentence and the evidence every statement carries
+// stay bounded, however long the line.
+constexpr uint32_t kMaxSentenceTokens = 1000;
 
 // Creating a sentence iterator loads rules: one prototype, cloned once per
 // thread (iterators are not thread-safe) and reused for every document.
@@ -243,16 +250,19 @@ void Segment(Document& doc, const std::unordered_set<std::string>* abbreviations
     const auto first_token = static_cast<uint32_t>(doc.tokens.size());
     Tokenize(doc, begin, stop);
     const auto end_token = static_cast<uint32_t>(doc.tokens.size());
-    if (join && !doc.sentences.empty()) {
+    if (join && !doc.sentences.empty() &&
+        end_token - doc.sentences.back().first_token <= kMaxSentenceTokens) {
       doc.sentences.back().end = stop;
       doc.sentences.back().end_token = end_token;
-    } else if (end_token > first_token) {
-      Sentence s;
-      s.begin = begin;
-      s.end = stop;
-      s.first_token = first_token;
-      s.end_token = end_token;
-      doc.sentences.push_back(s);
+    } else {
+      for (uint32_t t = first_token; t < end_token; t += kMaxSentenceTokens) {
+        Sentence s;
+        s.first_token = t;
+        s.end_token = std::min(end_token, t + kMaxSentenceTokens);
+        s.begin = t == first_token ? begin : doc.tokens[t].begin;
+        s.end = s.end_token == end_token ? stop : doc.tokens[s.end_token].begin;
+        doc.sentences.push_back(s);
+      }
     }
     join = abbreviations && EndsWithAbbreviation(text, begin, stop, *abbreviations);
     begin = stop;

@@ -32,50 +32,62 @@ Provenance Evidence(const Document& doc, int sentence, const std::string& rule, 
   return p;
 }
 
-// The place a sentence names with "در" / "in" / "at", other than its actors.
-// Mentions are in token order, so the sentence's own are found by search.
-std::optional<Entity> PlaceOf(const Document& doc, int sentence, std::string_view skip1,
-                              std::string_view skip2) {
-  const auto first = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), sentence,
-                                      [](const Mention& m, int s) { return m.sentence < s; });
-  for (auto it = first; it != doc.mentions.end() && it->sentence == sentence; ++it) {
-    const Mention& m = *it;
-    if (m.kind != MentionKind::kEntity || m.metonym) continue;
-    if (m.entity.type != EntityType::kPlace || m.entity.id == skip1 || m.entity.id == skip2)
+// The places each sentence names with "در" / "in" / "at", in order, at most
+// the first three distinct: the first that is neither of an event's two
+// actors is among them, however many places a sentence names.
+std::vector<std::vector<const Mention*>> SentencePlaces(const Document& doc) {
+  std::vector<std::vector<const Mention*>> places(doc.sentences.size());
+  for (const Mention& m : doc.mentions) {
+    if (m.kind != MentionKind::kEntity || m.metonym || m.entity.type != EntityType::kPlace)
       continue;
-    if (m.first_token == 0) continue;
-    if (doc.tokens[m.first_token - 1].Function() & kLocative) return m.entity;
+    if (m.first_token == 0 || !(doc.tokens[m.first_token - 1].Function() & kLocative)) continue;
+    auto& list = places[m.sentence];
+    if (list.size() < 3 && std::none_of(list.begin(), list.end(), [&](const Mention* p) {
+          return p->entity.id == m.entity.id;
+        }))
+      list.push_back(&m);
   }
+  return places;
+}
+
+// The place of a sentence's event, other than its actors.
+std::optional<Entity> PlaceOf(const std::vector<const Mention*>& places, std::string_view skip1,
+                              std::string_view skip2) {
+  for (const Mention* m : places)
+    if (m->entity.id != skip1 && m->entity.id != skip2) return m->entity;
   return std::nullopt;
 }
 
 // The date a construction is qualified by, when its sentence names several:
 // the nearest, within its clause first; Persian puts adverbials before the
-// verb, so a date after the construction counts as farther there.
-std::optional<Date> DateOf(const Document& doc, const EventMatch& e) {
+// verb, so a date after the construction counts as farther there. A date
+// scores its distance in tokens plus 10 per comma between; `commas` counts
+// the commas before each token, so that a score costs O(1) whatever the
+// distance.
+std::optional<Date> DateOf(const Document& doc, const EventMatch& e,
+                           const std::vector<uint32_t>& commas) {
   const Sentence& s = doc.sentences[e.sentence];
   if (s.dates.size() <= 1) return s.date;
-  auto commas = [&](uint32_t a, uint32_t b) {
-    uint32_t n = 0;
-    for (uint32_t t = a; t < b; ++t) n += doc.tokens[t].key == "،" || doc.tokens[t].key == ",";
-    return n;
-  };
-  std::optional<Date> best;
-  uint32_t best_score = UINT32_MAX;
-  for (const auto& [pos, date] : s.dates) {
-    uint32_t score = 0;
-    if (pos < e.first_token) {
-      score = e.first_token - pos + 10 * commas(pos, e.first_token);
-    } else if (pos >= e.end_token) {
-      score =
-          pos - e.end_token + 1 + 10 * commas(e.end_token, pos) + (doc.lang == Lang::kFa ? 5 : 0);
-    }
-    if (score < best_score) {
-      best_score = score;
-      best = date;
-    }
+  // A date inside the construction scores 0; before it, the nearest scores
+  // least, and after it likewise (distance and commas both grow with it).
+  // s.dates is in token order, so two binary searches find the candidates.
+  const auto by_token = [](const std::pair<uint32_t, Date>& d, uint32_t t) { return d.first < t; };
+  const auto inside = std::lower_bound(s.dates.begin(), s.dates.end(), e.first_token, by_token);
+  const auto after = std::lower_bound(inside, s.dates.end(), e.end_token, by_token);
+  if (inside != after) return inside->second;
+  uint32_t before_score = UINT32_MAX, after_score = UINT32_MAX;
+  if (inside != s.dates.begin()) {
+    const uint32_t pos = std::prev(inside)->first;
+    before_score = e.first_token - pos + 10 * (commas[e.first_token] - commas[pos]);
   }
-  return best;
+  if (after != s.dates.end()) {
+    const uint32_t pos = after->first;
+    after_score = pos - e.end_token + 1 + 10 * (commas[pos] - commas[e.end_token]) +
+                  (doc.lang == Lang::kFa ? 5 : 0);
+  }
+  // On a tie the earlier date wins.
+  if (before_score <= after_score) return std::prev(inside)->second;
+  return after->second;
 }
 
 // "The two countries": the state a person acts for, from the article's title
@@ -175,6 +187,12 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
     found.push_back({std::move(st)});
   }
 
+  // Per sentence, for PlaceOf; commas before each token, for DateOf.
+  const std::vector<std::vector<const Mention*>> places = SentencePlaces(doc);
+  std::vector<uint32_t> commas(doc.tokens.size() + 1, 0);
+  for (size_t t = 0; t < doc.tokens.size(); ++t)
+    commas[t + 1] = commas[t] + (doc.tokens[t].key == "،" || doc.tokens[t].key == ",");
+
   // The date of the article's main event: that of the main clause of the
   // first lead sentence with a dated event (Persian puts its main verb last,
   // after background clauses such as «که روز گذشته وارد شد»; English
@@ -186,7 +204,7 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
       if (static_cast<size_t>(e.sentence) >= kLeadSentences) break;
       if (lead_sentence >= 0 && e.sentence != lead_sentence) break;
       if (!doc.sentences[e.sentence].date) continue;
-      if (lead_sentence < 0 || doc.lang == Lang::kFa) lead = DateOf(doc, e);
+      if (lead_sentence < 0 || doc.lang == Lang::kFa) lead = DateOf(doc, e, commas);
       lead_sentence = e.sentence;
     }
   }
@@ -217,14 +235,14 @@ void BuildStatements(const Lexicon& lexicon, Document& doc) {
       }
     st.modality = e.modality;
     bool lead_dated = false;
-    if (const auto d = DateOf(doc, e)) {
+    if (const auto d = DateOf(doc, e, commas)) {
       st.date = *d;
     } else if (lead && !doc.sentences[e.sentence].elsewhen) {
       // A sentence without a date of its own continues the lead's event.
       st.date = *lead;
       lead_dated = true;
     }
-    st.place = PlaceOf(doc, e.sentence, subj.entity.id, obj.entity.id);
+    st.place = PlaceOf(places[e.sentence], subj.entity.id, obj.entity.id);
     if (st.place) st.place = full(*st.place);
     st.confidence = kEventConfidence - (e.subject_from_context ? kContextSubjectPenalty : 0.0);
     st.provenance.push_back(Evidence(doc, e.sentence, e.rule->name, st.confidence));

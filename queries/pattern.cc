@@ -28,6 +28,10 @@ namespace {
 
 constexpr const char* kQuoteHint = " (put a name with spaces in double quotes)";
 
+// The join recurses once per pattern: thousands of them would overflow the
+// stack. No question needs more than a handful.
+constexpr size_t kMaxPatterns = 64;
+
 struct Token {
   enum class Kind { kWord, kQuoted, kOperator, kEnd };
   Kind kind = Kind::kEnd;
@@ -113,16 +117,19 @@ class Lexer {
     Token t;
     t.kind = kind;
     t.line = line_;
-    t.column = utf8::Length(text_.substr(line_start_, pos_ - line_start_)) + 1;
+    t.column = column_;
     return t;
   }
 
-  // Moves to `to`, counting the lines passed.
+  // Moves to `to`, counting the lines and characters passed (as it goes, so
+  // that a long line costs no more per token than a short one).
   void Advance(size_t to) {
     for (; pos_ < to; ++pos_) {
       if (text_[pos_] == '\n') {
         ++line_;
-        line_start_ = pos_ + 1;
+        column_ = 1;
+      } else if ((static_cast<unsigned char>(text_[pos_]) & 0xC0) != 0x80) {
+        ++column_;
       }
     }
   }
@@ -130,7 +137,7 @@ class Lexer {
   std::string_view text_;
   size_t pos_ = 0;
   size_t line_ = 1;
-  size_t line_start_ = 0;
+  size_t column_ = 1;  // of pos_, in code points
 };
 
 bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
@@ -215,6 +222,9 @@ class Parser {
   }
 
   void ParseTriple() {
+    if (query_.patterns.size() == kMaxPatterns)
+      throw Malformed(Peek().Where() + ": a query joins at most " + std::to_string(kMaxPatterns) +
+                      " patterns");
     PatternTriple triple;
     const bool subject_quoted = Peek().kind == Token::Kind::kQuoted;
     triple.subject = ParseEntity("a subject");

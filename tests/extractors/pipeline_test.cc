@@ -244,7 +244,9 @@ TEST_CASE("a sentence naming thousands of actors gives each statement once", "[p
   for (const Statement& s : doc.statements) met += s.predicate == "met";
   CHECK(met == 1);
   REQUIRE_FALSE(doc.statements.empty());
-  CHECK(doc.statements.front().provenance.front().text.size() > 30000);  // the whole sentence
+  // The evidence is the sentence up to its 1000th token, where an endless sentence is cut.
+  CHECK(doc.statements.front().provenance.front().text.size() > 5000);
+  CHECK(doc.statements.front().provenance.front().text.size() < 30000);
 }
 
 TEST_CASE("'the Serbian leader' is the Serbian the article names with an office",
