@@ -316,7 +316,8 @@ TEST_CASE("fa: a phone conversation is no meeting; a light verb follows its noun
           "[pipeline][fa]") {
   const auto st = Extract(
       "تماس\n"
-      "عراقچی در تماس تلفنی با لاوروف درباره تحولات منطقه گفت‌وگو "
+      "عراقچی در تماس تلفنی با لاوروف درباره تحولات منطقه "
+      "گفت‌وگو "
       "کرد.\n"
       "عراقچی از مواضع روسیه در حمایت از مردم فلسطین قدردانی کرد.");
   CHECK(FindEitherWay(st, "person:abbas-araghchi", "spoke_by_phone", "person:sergey-lavrov"));
