@@ -93,7 +93,7 @@ std::string MakeTrickyDb(const TempDir& dir) {
 
 }  // namespace
 
-TEST_CASE("csv quotes per RFC 4180 and neutralizes formulas; Persian stays byte for byte",
+TEST_CASE("csv quotes per RFC 4180 and neutralizes formulas, Persian stays byte for byte",
           "[cli][csv]") {
   TempDir dir;
   const std::string db = MakeTrickyDb(dir);

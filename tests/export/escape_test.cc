@@ -90,7 +90,7 @@ TEST_CASE("CSV quotes as RFC 4180 says and neutralizes formulas in text cells",
   CHECK(Csv("") == "");
 }
 
-TEST_CASE("N-Triples strings use ECHAR and \\u escapes", "[export][escape]") {
+TEST_CASE("N-Triples strings use ECHAR and UCHAR escapes", "[export][escape]") {
   CHECK(Rdf("say \"hi\" \\o/") == "say \\\"hi\\\" \\\\o/");
   CHECK(Rdf("a\tb\nc\rd") == "a\\tb\\nc\\rd");
   CHECK(Rdf(std::string("bell\x07") + "\x7F") == "bell\\u0007\\u007F");

@@ -56,7 +56,7 @@ TEST_CASE("multi-word forms match whatever the ZWNJ, spacing or letter variants"
   CHECK(Has(IdsAt("Foreign Minister"), "foreign minister"));
 }
 
-TEST_CASE("a user lexicon file adds entities; a bad row is reported with its line", "[lexicon]") {
+TEST_CASE("a user lexicon file adds entities, a bad row is reported with its line", "[lexicon]") {
   auto lex = Lexicon::Load(std::string(DIPLOGRAPH_SOURCE_DIR) + "/extractors/lexicon");
   const std::string path = "/tmp/diplograph-user-lexicon.tsv";
   {

@@ -168,7 +168,7 @@ TEST_CASE("en: the subject comes before a parenthetical, not inside it", "[pipel
   for (const Statement& s : st) CHECK(s.subject.id != "country:DE");
 }
 
-TEST_CASE("en: sanctions on 'Iranian officials' sanction Iran; adjectives are never subjects",
+TEST_CASE("en: sanctions on 'Iranian officials' sanction Iran, adjectives are never subjects",
           "[pipeline][en]") {
   const auto st = Extract(
       "Sanctions\n"
@@ -193,7 +193,7 @@ TEST_CASE("fa: a pronoun is not the other party of its own clause", "[pipeline][
   for (const Statement& s : st) CHECK(s.subject.id != s.object.id);
 }
 
-TEST_CASE("fa: a ministry acts for its state; persona non grata is a sanction", "[pipeline][fa]") {
+TEST_CASE("fa: a ministry acts for its state, persona non grata is a sanction", "[pipeline][fa]") {
   const auto st = Extract(
       "اخراج\n"
       "وزارت امور خارجه آلمان روز دوشنبه دو دیپلمات سفارت ایران را عنصر نامطلوب اعلام کرد.",
@@ -203,7 +203,7 @@ TEST_CASE("fa: a ministry acts for its state; persona non grata is a sanction", 
   CHECK(s->date.ToIso() == "2025-03-03");
 }
 
-TEST_CASE("fa: coordinated subjects each act; an agreement reached joins the two",
+TEST_CASE("fa: coordinated subjects each act, an agreement reached joins the two",
           "[pipeline][fa]") {
   const auto st = Extract(
       "توافق\n"
@@ -312,7 +312,7 @@ TEST_CASE("consecutive extractions reuse buffers without leaking state", "[pipel
   CHECK(Find(other, "person:abbas-araghchi", "met", "person:sergey-lavrov"));
 }
 
-TEST_CASE("fa: a phone conversation is no meeting; a light verb follows its noun closely",
+TEST_CASE("fa: a phone conversation is no meeting, a light verb follows its noun closely",
           "[pipeline][fa]") {
   const auto st = Extract(
       "تماس\n"
