@@ -4,8 +4,8 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
-#include "core/json_io.h"
 #include "queries/entity_search.h"
+#include "queries/result_json.h"
 
 namespace diplograph {
 
@@ -51,11 +51,7 @@ void AddEntitiesCommand(CLI::App& app) {
     }
     if (IsJson(args->format)) {
       nlohmann::json array = nlohmann::json::array();
-      for (const auto& h : hits) {
-        nlohmann::json j = EntityToJson(h.entity);
-        j["degree"] = h.degree;
-        array.push_back(std::move(j));
-      }
+      for (const auto& h : hits) array.push_back(EntityHitToJson(h));
       PrintJsonArray(std::cout, array, args->format);
       return;
     }

@@ -4,8 +4,8 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
-#include "core/json_io.h"
 #include "queries/neighbors.h"
+#include "queries/result_json.h"
 
 namespace diplograph {
 
@@ -58,15 +58,7 @@ void AddNeighborsCommand(CLI::App& app) {
     }
     if (IsJson(args->format)) {
       nlohmann::json array = nlohmann::json::array();
-      for (const Neighbor& n : found) {
-        nlohmann::json preds = nlohmann::json::array();
-        for (const PredicateCount& p : n.predicates)
-          preds.push_back({{"predicate", p.predicate},
-                           {"direction", p.outgoing ? "outgoing" : "incoming"},
-                           {"count", p.count}});
-        array.push_back(
-            {{"entity", EntityToJson(n.entity)}, {"depth", n.depth}, {"predicates", preds}});
-      }
+      for (const Neighbor& n : found) array.push_back(NeighborToJson(n));
       PrintJsonArray(std::cout, array, args->format);
       return;
     }

@@ -4,11 +4,11 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
-#include "core/json_io.h"
 #include "core/predicate.h"
 #include "queries/graph_projection.h"
 #include "queries/path.h"
 #include "queries/query_error.h"
+#include "queries/result_json.h"
 
 namespace diplograph {
 
@@ -30,16 +30,8 @@ void PrintPath(const Path& path, OutputFormat format, size_t max_length) {
     return;
   }
   if (IsJson(format)) {
-    nlohmann::json nodes = nlohmann::json::array(), edges = nlohmann::json::array();
-    for (const Entity& e : path.nodes) nodes.push_back(EntityToJson(e));
-    for (const PathEdge& e : path.edges) {
-      nlohmann::json j = StatementJson(e.statement);
-      j["direction"] = e.forward ? "forward" : "backward";
-      edges.push_back(std::move(j));
-    }
-    const nlohmann::json out = {{"nodes", nodes}, {"edges", edges}};
-    std::cout << out.dump(format == OutputFormat::kJson ? 2 : -1, ' ', false,
-                          nlohmann::json::error_handler_t::replace)
+    std::cout << PathToJson(path).dump(format == OutputFormat::kJson ? 2 : -1, ' ', false,
+                                       nlohmann::json::error_handler_t::replace)
               << '\n';
     return;
   }

@@ -1,49 +1,20 @@
 // `diplograph query 'PATTERN'`: triple patterns with variables, joined over the graph.
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <unordered_map>
 
 #include "cli/commands.h"
 #include "cli/common.h"
-#include "core/json_io.h"
 #include "queries/pattern_query.h"
+#include "queries/result_json.h"
 
 namespace diplograph {
 
 namespace {
 
-// Entities recur across bindings, so each record is read once.
-class EntityCache {
- public:
-  explicit EntityCache(const Store& store) : store_(store) {}
-
-  const Entity& Get(const std::string& id) {
-    auto it = entities_.find(id);
-    if (it == entities_.end()) {
-      Entity e;
-      if (auto stored = store_.GetEntity(id)) e = std::move(*stored);
-      e.id = id;
-      it = entities_.emplace(id, std::move(e)).first;
-    }
-    return it->second;
-  }
-
- private:
-  const Store& store_;
-  std::unordered_map<std::string, Entity> entities_;
-};
-
 void PrintJson(const PatternQuery& query, const std::vector<Binding>& bindings,
                EntityCache* entities, OutputFormat format) {
   nlohmann::json array = nlohmann::json::array();
-  for (const Binding& b : bindings) {
-    nlohmann::json row = nlohmann::json::object();
-    for (const PatternVariable& v : query.variables) {
-      const std::string& value = b.values.at(v.name);
-      row[v.name] = v.predicate ? nlohmann::json(value) : EntityToJson(entities->Get(value));
-    }
-    array.push_back(std::move(row));
-  }
+  for (const Binding& b : bindings) array.push_back(BindingToJson(query, b, entities));
   PrintJsonArray(std::cout, array, format);
 }
 

@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/output.h"
+#include "queries/result_json.h"
 
 namespace diplograph {
 
@@ -21,12 +22,7 @@ void AddStatsCommand(CLI::App& app) {
     const auto store = OpenForQuery(args->db);
     const StoreStats s = store->Stats();
     if (IsJson(args->format)) {
-      nlohmann::json j = {{"articles", s.articles},
-                          {"statements", s.statements},
-                          {"entities", s.entities},
-                          {"provenance", s.provenance},
-                          {"predicates", s.predicates}};
-      std::cout << j.dump(args->format == OutputFormat::kJson ? 2 : -1) << '\n';
+      std::cout << StatsToJson(s).dump(args->format == OutputFormat::kJson ? 2 : -1) << '\n';
       return;
     }
     const bool table = args->format == OutputFormat::kTable;

@@ -22,5 +22,6 @@ void AddEntitiesCommand(CLI::App& app);
 void AddCheckCommand(CLI::App& app);
 void AddForgetCommand(CLI::App& app);
 void AddExportCommand(CLI::App& app);
+void AddServeCommand(CLI::App& app);
 
 }  // namespace diplograph

@@ -1,10 +1,13 @@
 #include "cli/common.h"
 
 #include <filesystem>
+#include <iostream>
 
+#include "core/json_io.h"
 #include "core/predicate.h"
 #include "queries/pattern_resolve.h"
 #include "queries/resolve.h"
+#include "queries/result_json.h"
 
 namespace diplograph {
 
@@ -34,41 +37,9 @@ void AddFilterOptions(CLI::App* cmd, FilterOptions* options) {
   cmd->add_option("--source", options->source, "only statements reported by this source");
 }
 
-Filter FilterOptions::ToFilter() const {
-  auto invalid = [](const std::string& message) {
-    return QueryError(QueryFailure::kInvalidFilter, message);
-  };
-  Filter f;
-  if (!from.empty()) {
-    f.from = Date::ParseIso(from);
-    if (!f.from) throw invalid("--from: not a date (YYYY, YYYY-MM or YYYY-MM-DD): " + from);
-  }
-  if (!to.empty()) {
-    f.to = Date::ParseIso(to);
-    if (!f.to) throw invalid("--to: not a date (YYYY, YYYY-MM or YYYY-MM-DD): " + to);
-  }
-  if (f.EmptyDateRange()) throw invalid("--from " + from + " is after --to " + to);
-  for (const auto& p : predicates)
-    if (!FindPredicate(p)) throw invalid("--predicate: unknown predicate \"" + p + "\"");
-  if (!(min_confidence >= 0 && min_confidence <= 1))
-    throw invalid("--min-confidence: " + FormatNumber(min_confidence) + " is not between 0 and 1");
-  f.predicates = predicates;
-  f.min_confidence = min_confidence;
-  f.source = source;
-  return f;
-}
-
 std::string DateCell(const Statement& s) { return s.date.known() ? s.date.ToIso() : "undated"; }
 
 std::string EntityCell(const Entity& e) { return e.name.empty() ? e.id : e.name; }
-
-}  // namespace diplograph
-
-#include <iostream>
-
-#include "core/json_io.h"
-
-namespace diplograph {
 
 std::vector<std::string> StatementCells(const Statement& s) {
   std::string predicate = s.predicate;
@@ -108,12 +79,6 @@ std::vector<std::string> StatementFields(const StoredStatement& stored) {
           first ? first->text : ""};
 }
 
-nlohmann::json StatementJson(const StoredStatement& s) {
-  nlohmann::json j = StatementToJson(s.statement);
-  j["id"] = s.id;
-  return j;
-}
-
 void PrintStatements(const std::vector<StoredStatement>& statements, OutputFormat format) {
   if (IsDelimited(format)) {
     DelimitedWriter rows(std::cout, format, StatementColumns());
@@ -122,7 +87,7 @@ void PrintStatements(const std::vector<StoredStatement>& statements, OutputForma
   }
   if (IsJson(format)) {
     nlohmann::json array = nlohmann::json::array();
-    for (const auto& s : statements) array.push_back(StatementJson(s));
+    for (const auto& s : statements) array.push_back(StoredStatementToJson(s));
     PrintJsonArray(std::cout, array, format);
     return;
   }

@@ -25,13 +25,8 @@ std::unique_ptr<Store> OpenForQuery(const std::string& db);
 Entity ResolveOne(const Store& store, const std::string& name);
 
 // --from, --to, --predicate, --min-confidence, --source.
-struct FilterOptions {
-  std::string from, to, source;
-  std::vector<std::string> predicates;
-  double min_confidence = 0;
-  // QueryError kInvalidFilter on a bad date, --from after --to, an unknown
-  // predicate or a confidence outside 0..1.
-  Filter ToFilter() const;
+struct FilterOptions : FilterText {
+  Filter ToFilter() const { return Parse(ParameterStyle::kCommandLine); }
 };
 void AddFilterOptions(CLI::App* cmd, FilterOptions* options);
 
@@ -48,9 +43,8 @@ namespace diplograph {
 // evidence), as JSON in the extract shape plus "id" and "sources", or as
 // CSV or TSV rows of StatementColumns.
 void PrintStatements(const std::vector<StoredStatement>& statements, OutputFormat format);
-// One statement as PrintStatements prints it: its table cells, its JSON.
+// One statement's cells as PrintStatements' table shows them.
 std::vector<std::string> StatementCells(const Statement& s);
-nlohmann::json StatementJson(const StoredStatement& s);
 // Flat columns of a statement for CSV and TSV, and its fields: the date
 // empty when unknown, the first source's publisher and whole evidence.
 std::vector<std::string> StatementColumns();

@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
   diplograph::AddCheckCommand(app);
   diplograph::AddForgetCommand(app);
   diplograph::AddExportCommand(app);
+  diplograph::AddServeCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

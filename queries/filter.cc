@@ -1,12 +1,30 @@
 #include "queries/filter.h"
 
 #include <algorithm>
+#include <cstdio>
 
+#include "core/predicate.h"
+#include "core/utf8.h"
+#include "queries/query_error.h"
 #include "store/keys.h"
 
 namespace diplograph {
 
 namespace {
+
+std::string ParameterName(ParameterStyle style, std::string_view name) {
+  if (style == ParameterStyle::kQuery) return std::string(name);
+  std::string flag = "--" + std::string(name);
+  std::replace(flag.begin(), flag.end(), '_', '-');
+  return flag;
+}
+
+// "0.5", "1.25", "-3": no trailing zeros.
+std::string ShortNumber(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.15g", value);
+  return buffer;
+}
 
 // First and last day a date covers, as yyyymmdd (a month "ends" on day 31,
 // which orders correctly against every real day).
@@ -75,6 +93,38 @@ uint32_t Filter::FirstTimeKey() const {
 uint32_t Filter::LastTimeKey() const {
   if (to && to->known()) return LastDay(*to);
   return from ? keys::kUndated - 1 : keys::kUndated;
+}
+
+Filter FilterText::Parse(ParameterStyle style) const {
+  auto invalid = [](const std::string& message) {
+    return QueryError(QueryFailure::kInvalidFilter, message);
+  };
+  auto name = [style](std::string_view n) { return ParameterName(style, n); };
+  Filter f;
+  if (!from.empty()) {
+    f.from = Date::ParseIso(from);
+    if (!f.from)
+      throw invalid(name("from") +
+                    ": not a date (YYYY, YYYY-MM or YYYY-MM-DD): " + utf8::Excerpt(from));
+  }
+  if (!to.empty()) {
+    f.to = Date::ParseIso(to);
+    if (!f.to)
+      throw invalid(name("to") +
+                    ": not a date (YYYY, YYYY-MM or YYYY-MM-DD): " + utf8::Excerpt(to));
+  }
+  if (f.EmptyDateRange())
+    throw invalid(name("from") + " " + from + " is after " + name("to") + " " + to);
+  for (const auto& p : predicates)
+    if (!FindPredicate(p))
+      throw invalid(name("predicate") + ": unknown predicate \"" + utf8::Excerpt(p) + "\"");
+  if (!(min_confidence >= 0 && min_confidence <= 1))
+    throw invalid(name("min_confidence") + ": " + ShortNumber(min_confidence) +
+                  " is not between 0 and 1");
+  f.predicates = predicates;
+  f.min_confidence = min_confidence;
+  f.source = source;
+  return f;
 }
 
 }  // namespace diplograph

@@ -12,6 +12,25 @@
 
 namespace diplograph {
 
+struct Filter;
+
+// How the caller names the filter parameters in messages.
+enum class ParameterStyle {
+  kCommandLine,  // --from, --min-confidence
+  kQuery,        // from, min_confidence
+};
+
+// The filters as a user writes them: dates as text, predicates by name.
+struct FilterText {
+  std::string from, to, source;
+  std::vector<std::string> predicates;
+  double min_confidence = 0;
+
+  // QueryError kInvalidFilter, naming the parameter, on a bad date, from
+  // after to, an unknown predicate or a confidence outside 0..1.
+  Filter Parse(ParameterStyle style) const;
+};
+
 struct Filter {
   // Statements whose whole date lies in [from, to]: with from = 2025-03 a
   // statement dated 2025 is out, one dated 2025-03-14 is in. Undated

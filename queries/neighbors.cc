@@ -110,4 +110,41 @@ std::vector<Neighbor> Neighbors(const Store& store, std::string_view id, int dep
   return Search(store, filter).Run(*centre, depth, limit);
 }
 
+std::vector<Tie> Ties(const Store& store, const std::vector<std::string>& from,
+                      const std::unordered_set<std::string>& among,
+                      const std::unordered_set<uint64_t>& links, const Filter& filter) {
+  std::unordered_map<uint64_t, std::string> terms;
+  auto term = [&](uint64_t id) -> const std::string& {
+    auto it = terms.find(id);
+    if (it == terms.end()) it = terms.emplace(id, store.Term(id)).first;
+    return it->second;
+  };
+  std::map<uint64_t, Tie> found;
+  auto visit = [&](const Triple& t, uint64_t other) {
+    if (links.count(t.stmt) || found.count(t.stmt)) return;
+    if (!among.count(term(other)) || !filter.MatchesPredicate(term(t.predicate))) return;
+    if (filter.NeedsRecord()) {
+      const auto s = store.GetStatement(t.stmt);
+      if (!s || !filter.Matches(*s)) return;
+    }
+    found[t.stmt] = {t.stmt, term(t.subject), term(t.predicate), term(t.object)};
+  };
+  for (const std::string& id : from) {
+    const auto entity = store.TermId(id);
+    if (!entity) continue;
+    store.ScanTriples({*entity, 0, 0}, [&](const Triple& t) {
+      visit(t, t.object);
+      return true;
+    });
+    store.ScanTriples({0, 0, *entity}, [&](const Triple& t) {
+      visit(t, t.subject);
+      return true;
+    });
+  }
+  std::vector<Tie> out;
+  out.reserve(found.size());
+  for (auto& [stmt, tie] : found) out.push_back(std::move(tie));
+  return out;
+}
+
 }  // namespace diplograph

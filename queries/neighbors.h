@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/entity.h"
@@ -33,6 +34,22 @@ struct Neighbor {
   std::vector<Link> links;                 // to every linked entity at depth - 1
   std::vector<PredicateCount> predicates;  // the links summed, most frequent first
 };
+
+// A statement joining two entities of a neighbourhood that is no one's link
+// to a nearer entity: between two neighbours at the same depth, say.
+struct Tie {
+  uint64_t stmt = 0;
+  std::string subject, predicate, object;  // ids, and the predicate's name
+};
+
+// The statements of the entities `from` (ids) whose other end is in
+// `among`, that pass the filter and are not in `links`; each once, by
+// statement id. With `from` a page of Neighbors, `among` every entity shown
+// so far and `links` their links' statements, the rest of the edges a graph
+// of the neighbourhood needs.
+std::vector<Tie> Ties(const Store& store, const std::vector<std::string>& from,
+                      const std::unordered_set<std::string>& among,
+                      const std::unordered_set<uint64_t>& links, const Filter& filter = {});
 
 // Breadth-first over statements by subject (outgoing) and by object (incoming) that pass
 // the filter, up to `depth` hops. Nearest first, then most links, then id.

@@ -9,7 +9,14 @@ packages=(
   # The programs the export tests read the exports with: networkx, xmllint,
   # Graphviz and rapper.
   python3-networkx libxml2-utils graphviz raptor2-utils
+  # serve: its HTTP library, and the browser its end-to-end tests drive.
+  libcpp-httplib-dev chromium
 )
+# Node.js and npm fetch the web app's packages (Cytoscape.js, and playwright-core
+# for the browser tests). A machine may have them from elsewhere than Debian;
+# then Debian's would conflict, so only a missing command asks for them.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -18,7 +25,19 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# The web app's packages, at the versions web/package-lock.json pins, into
+# web/node_modules; again only when the lock file changed since.
+install_web_packages() {
+  local dir
+  dir="$(cd "$(dirname "$0")/.." && pwd)/web"
+  if [[ ! -f $dir/node_modules/.package-lock.json || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
+    echo "installing the web app's packages (npm ci in web/)" >&2
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+}
+
 if [[ ${#missing[@]} -eq 0 ]]; then
+  install_web_packages
   exit 0
 fi
 
@@ -33,3 +52,4 @@ echo "installing: ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+install_web_packages

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "core/error.h"
+#include "store/read_deadline.h"
 #include "store/status_error.h"
 
 namespace diplograph {
@@ -307,6 +308,7 @@ void Store::LoadCounters() {
 }
 
 std::optional<std::string> Store::Get(Column c, std::string_view key) const {
+  ReadDeadline::Check();
   std::string value;
   const rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), cf(c), ToSlice(key), &value);
   if (s.IsNotFound()) return std::nullopt;
@@ -319,8 +321,10 @@ void Store::Scan(Column c, std::string_view lower, std::string_view upper, const
   const rocksdb::Slice upper_slice = ToSlice(upper);
   if (!upper.empty()) ro.iterate_upper_bound = &upper_slice;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(c)));
-  for (it->Seek(ToSlice(lower)); it->Valid(); it->Next())
+  for (it->Seek(ToSlice(lower)); it->Valid(); it->Next()) {
+    ReadDeadline::Check();
     if (!fn(ToView(it->key()), ToView(it->value()))) return;
+  }
   if (!it->status().ok()) throw StatusError(path_, "read", it->status());
 }
 
@@ -405,6 +409,7 @@ void Store::MultiGet(Column c, const std::vector<std::string>& keys,
   std::vector<rocksdb::Status> statuses(kBatch);
   for (size_t begin = 0; begin < keys.size(); begin += kBatch) {
     const size_t n = std::min(kBatch, keys.size() - begin);
+    ReadDeadline::Check();
     slices.clear();
     for (size_t i = 0; i < n; ++i) slices.push_back(ToSlice(keys[begin + i]));
     db_->MultiGet(rocksdb::ReadOptions(), cf(c), n, slices.data(), values.data(), statuses.data(),
@@ -458,6 +463,7 @@ void Store::ForEachProvenanceOf(std::span<const uint64_t> ids, const ProvenanceF
   std::unique_ptr<rocksdb::Iterator> it(
       db_->NewIterator(rocksdb::ReadOptions(), cf(Column::kProv)));
   for (const uint64_t id : ids) {
+    ReadDeadline::Check();
     const std::string prefix = keys::U64(id);
     for (it->Seek(ToSlice(prefix)); it->Valid() && ToView(it->key()).starts_with(prefix);
          it->Next()) {
