@@ -44,7 +44,12 @@ ApiResponse TimelineEndpoint(const EndpointContext& c) {
   if (c.params.Get("with")) other = ResolveParam(c, "with").entity.id;
   const Filter filter = c.params.ReadFilter();
   const Page page = c.params.ReadPage(100, 1000);
-  return StatementPage(Timeline(*c.store, e.entity.id, filter, other), page);
+  const TimelinePage found =
+      TimelineSlice(*c.store, e.entity.id, filter, other, page.offset, page.limit);
+  nlohmann::json items = nlohmann::json::array();
+  for (const StoredStatement& s : found.statements) items.push_back(StoredStatementToJson(s));
+  return JsonResponse(PagedJson(std::move(items), page, static_cast<int64_t>(found.total),
+                                found.total > page.offset + page.limit));
 }
 
 ApiResponse QueryEndpoint(const EndpointContext& c) {

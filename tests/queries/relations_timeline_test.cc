@@ -95,5 +95,31 @@ TEST_CASE("a timeline's date range keeps statements wholly inside it", "[timelin
         std::vector<std::string>{"Iran intends_to_cooperate Serbia -"});
 }
 
+TEST_CASE("a timeline page is the same slice of the whole timeline, with its total", "[timeline]") {
+  TempDir dir;
+  auto store = MakeGraph(dir.path());
+  Filter met_or_invited;
+  met_or_invited.predicates = {"met", "invited"};
+  Filter from_2025;  // decided on the records: the slow path
+  from_2025.from = Date::ParseIso("2025");
+  for (const Filter& filter : {Filter(), met_or_invited, from_2025})
+    for (const std::string& other : {std::string(), kHashemi.id}) {
+      const auto whole = Timeline(*store, kVucic.id, filter, other);
+      for (size_t offset : {0, 1, 3, 20})
+        for (size_t limit : {1, 2, 100}) {
+          const TimelinePage page = TimelineSlice(*store, kVucic.id, filter, other, offset, limit);
+          CHECK(page.total == whole.size());
+          std::vector<uint64_t> expected, got;
+          for (size_t i = offset; i < whole.size() && i < offset + limit; ++i)
+            expected.push_back(whole[i].id);
+          for (const auto& s : page.statements) {
+            got.push_back(s.id);
+            CHECK(s.statement.subject.id.size() > 0);
+          }
+          CHECK(got == expected);
+        }
+    }
+}
+
 }  // namespace
 }  // namespace diplograph
