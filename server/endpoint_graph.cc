@@ -1,5 +1,7 @@
 // /api/neighbors and /api/path: an entity's surroundings and the chain between two.
 #include <algorithm>
+#include <map>
+#include <set>
 #include <unordered_set>
 #include "core/json_io.h"
 #include "core/predicate.h"
@@ -13,6 +15,48 @@
 #include "server/endpoints.h"
 
 namespace diplograph {
+
+namespace {
+
+// Ties a page sends at most. Neighbours of a hub can be joined to each other
+// by a hundred thousand statements, more than a browser can draw and still
+// answer a click; the pairs joined by the most statements are kept.
+constexpr size_t kMaxTies = 5000;
+
+// The ties of the pairs of entities with the most statements between them,
+// at most kMaxTies in all, in statement order; the rest are counted in
+// `omitted`.
+std::vector<Tie> StrongestTies(std::vector<Tie> ties, size_t* omitted) {
+  *omitted = 0;
+  if (ties.size() <= kMaxTies) return ties;
+  using Pair = std::pair<std::string_view, std::string_view>;
+  std::map<Pair, size_t> per_pair;
+  auto pair_of = [](const Tie& t) {
+    return t.subject < t.object ? Pair(t.subject, t.object) : Pair(t.object, t.subject);
+  };
+  for (const Tie& t : ties) ++per_pair[pair_of(t)];
+  std::vector<std::pair<size_t, Pair>> ranked;
+  for (const auto& [pair, n] : per_pair) ranked.push_back({n, pair});
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::set<Pair> kept;  // views into `ties`, which stays whole until the end
+  size_t room = kMaxTies;
+  for (const auto& [n, pair] : ranked) {
+    if (n > room) continue;
+    kept.insert(pair);
+    room -= n;
+  }
+  std::vector<Tie> out;
+  for (const Tie& t : ties) {
+    if (kept.count(pair_of(t)))
+      out.push_back(t);
+    else
+      ++*omitted;
+  }
+  return out;
+}
+
+}  // namespace
 
 ApiResponse NeighborsEndpoint(const EndpointContext& c) {
   const EntityHit center = ResolveParam(c, "entity");
@@ -37,8 +81,11 @@ ApiResponse NeighborsEndpoint(const EndpointContext& c) {
     shown.insert(found[i].entity.id);
     for (const Link& l : found[i].links) links.insert(l.stmt);
   }
+  size_t omitted = 0;
+  const std::vector<Tie> strongest =
+      StrongestTies(Ties(*c.store, shown_here, shown, links, filter), &omitted);
   nlohmann::json ties = nlohmann::json::array();
-  for (const Tie& t : Ties(*c.store, shown_here, shown, links, filter))
+  for (const Tie& t : strongest)
     ties.push_back({{"statement", t.stmt},
                     {"subject", t.subject},
                     {"predicate", t.predicate},
@@ -46,6 +93,7 @@ ApiResponse NeighborsEndpoint(const EndpointContext& c) {
   nlohmann::json body = PagedJson(std::move(items), page, -1, found.size() > end);
   body["center"] = EntityHitToJson(center);
   body["ties"] = std::move(ties);
+  body["ties_omitted"] = omitted;
   return JsonResponse(body);
 }
 

@@ -262,11 +262,34 @@ const graph = {
   nextOffset: 0,
   more: false,
   neighbours: 0,
+  // A large graph draws one edge per pair of entities, whatever their predicates: a hub's
+  // neighbours joined by several predicates each would otherwise bring tens of thousands of
+  // edges, and every click would redraw them all.
+  merged: false,
+  tiesOmitted: 0, // statements between neighbours the server left out (docs/API.md)
 };
 const graphTickets = ticketer();
 
 function edgeId(subject, predicate, object) {
   return `e${JSON.stringify([subject, predicate, object])}`;
+}
+
+function pairId(a, b) {
+  return `p${JSON.stringify(a < b ? [a, b] : [b, a])}`;
+}
+
+// The id of the edge the main graph draws a statement as.
+function drawnEdgeId(subject, predicate, object) {
+  return graph.merged ? pairId(subject, object) : edgeId(subject, predicate, object);
+}
+
+// "met ×3" for one predicate; "5 statements: met, invited…" for a merged pair.
+function mergedLabel(predicates) {
+  const names = Object.keys(predicates);
+  const total = names.reduce((sum, name) => sum + predicates[name], 0);
+  if (names.length === 1) return edgeLabel(names[0], total);
+  names.sort((x, y) => predicates[y] - predicates[x]);
+  return `${plural(total, 'statement')}: ${names.slice(0, 2).join(', ')}${names.length > 2 ? '…' : ''}`;
 }
 
 function graphStyle(large) {
@@ -312,8 +335,11 @@ function newGraph(large) {
     minZoom: 0.02,
     maxZoom: 4,
     boxSelectionEnabled: false,
-    // Large graphs pan and zoom a cached bitmap, without edges, instead of redrawing.
-    textureOnViewport: large,
+    // Large graphs hide their edges while the view moves and redraw the nodes from
+    // Cytoscape's per-element caches. Its whole-graph bitmap (textureOnViewport) costs more:
+    // rendering it froze the first pan for 250 ms and each wheel zoom for 30 to 170 ms
+    // (bench/bench_workspace.mjs).
+    textureOnViewport: false,
     hideEdgesOnViewport: large,
     pixelRatio: large ? 1 : 'auto',
   });
@@ -337,15 +363,21 @@ function addNeighbours(items, ties = []) {
   const nodes = [];
   const edges = new Map();
   const count = (subject, predicate, object) => {
-    const id = edgeId(subject, predicate, object);
+    const id = drawnEdgeId(subject, predicate, object);
     const drawn = cy.getElementById(id);
     if (drawn.nonempty()) {
-      drawn.data({ count: drawn.data('count') + 1 });
-      drawn.data({ label: edgeLabel(predicate, drawn.data('count')) });
+      const predicates = { ...drawn.data('predicates') };
+      predicates[predicate] = (predicates[predicate] ?? 0) + 1;
+      drawn.data({ count: drawn.data('count') + 1, predicates, label: mergedLabel(predicates) });
     } else if (edges.has(id)) {
-      edges.get(id).data.count += 1;
+      const { data } = edges.get(id);
+      data.count += 1;
+      data.predicates[predicate] = (data.predicates[predicate] ?? 0) + 1;
     } else {
-      edges.set(id, { group: 'edges', data: { id, source: subject, target: object, predicate, count: 1 } });
+      edges.set(id, {
+        group: 'edges',
+        data: { id, source: subject, target: object, predicate, merged: graph.merged, count: 1, predicates: { [predicate]: 1 } },
+      });
     }
   };
   for (const item of items) {
@@ -356,7 +388,7 @@ function addNeighbours(items, ties = []) {
     }
   }
   for (const tie of ties) count(tie.subject, tie.predicate, tie.object);
-  for (const edge of edges.values()) edge.data.label = edgeLabel(edge.data.predicate, edge.data.count);
+  for (const edge of edges.values()) edge.data.label = mergedLabel(edge.data.predicates);
   cy.add(nodes);
   // Links and ties reach only entities of this page or earlier ones; the check keeps a
   // server that broke that rule from failing the whole page.
@@ -423,6 +455,8 @@ function clearGraph(message) {
 function updateGraphBar() {
   $('graph-title').replaceChildren(el('bdi', { text: entityLabel(graph.center) }), ` · depth ${graph.view.depth}`);
   $('graph-count').textContent = `${plural(graph.neighbours, 'neighbour')}, ${plural(cy.edges().length, 'edge')} drawn`
+    + (graph.merged ? ' (one per pair)' : '')
+    + (graph.tiesOmitted ? ` · ${plural(graph.tiesOmitted, 'statement')} between neighbours left out` : '')
     + (graph.more ? ' · more exist' : '');
   $('graph-more').hidden = !graph.more;
   $('graph-more').textContent = `Show up to ${number.format(NEIGHBOUR_PAGE)} more`;
@@ -452,9 +486,12 @@ async function loadView() {
     if (!graphTickets.valid(ticket)) return;
     const fetched = performance.now();
     await drawTimed(started, fetched, () => {
-      Object.assign(graph, { view, center: page.center, neighbours: 0, more: Boolean(page.more) });
+      const large = page.items.length + 1 > COSE_MAX_NODES;
+      Object.assign(graph, {
+        view, center: page.center, neighbours: 0, more: Boolean(page.more), merged: large, tiesOmitted: page.ties_omitted ?? 0,
+      });
       graph.nextOffset = (page.offset ?? 0) + page.items.length;
-      newGraph(page.items.length + 1 > COSE_MAX_NODES);
+      newGraph(large);
       cy.add(nodeData(page.center, 0));
       addNeighbours(page.items, page.ties);
       runLayout();
@@ -488,6 +525,7 @@ async function loadMoreNeighbours() {
     if (!graphTickets.valid(ticket)) return;
     await drawTimed(started, performance.now(), () => {
       addNeighbours(page.items, page.ties);
+      graph.tiesOmitted += page.ties_omitted ?? 0;
       graph.nextOffset += page.items.length;
       graph.more = Boolean(page.more);
       runLayout();
@@ -575,10 +613,11 @@ const evidenceTickets = ticketer();
 
 function showEvidence(edge) {
   selectTab('evidence');
-  const { source, target, predicate } = edge.data();
-  evidence.edge = { source, target, predicate, view: graph.view };
+  const { source, target, predicate, merged } = edge.data();
+  // A merged edge stands for every statement between its two entities, either way.
+  evidence.edge = { source, target, predicate: merged ? undefined : predicate, directed: !merged, view: graph.view };
   const name = (id) => entityLabel(cy.getElementById(id).data('entity'));
-  $('evidence-title').replaceChildren(el('bdi', { text: name(source) }), ` ${predicate} `, el('bdi', { text: name(target) }));
+  $('evidence-title').replaceChildren(el('bdi', { text: name(source) }), merged ? ' and ' : ` ${predicate} `, el('bdi', { text: name(target) }));
   $('evidence-hint').textContent = 'Loading the statements…';
   $('evidence-list').replaceChildren();
   $('evidence-more').hidden = true;
@@ -586,15 +625,16 @@ function showEvidence(edge) {
   loadEvidence();
 }
 
-// An edge stands for one direction (the other way round is its own edge): `directed` asks
-// for the statements from its source to its target alone.
+// An edge of a small graph stands for one predicate in one direction (the other way round
+// is its own edge): `directed` asks for the statements from its source to its target alone.
+// A merged edge asks for all of the pair's.
 async function loadEvidence() {
   const ticket = evidenceTickets.take();
-  const { source, target, predicate, view } = evidence.edge;
+  const { source, target, predicate, directed, view } = evidence.edge;
   $('evidence-more').disabled = true;
   try {
     const page = await api('/api/relations', {
-      a: source, b: target, directed: 'true', predicate, ...filterParams(view, false),
+      a: source, b: target, directed: directed ? 'true' : undefined, predicate, ...filterParams(view, false),
       offset: evidence.nextOffset, limit: STATEMENT_PAGE,
     });
     if (!evidenceTickets.valid(ticket)) return;
@@ -717,7 +757,7 @@ function highlightPath(path) {
       shown += 1;
     }
   }
-  for (const s of path.edges) cy.getElementById(pathEdgeData(s).data.id).addClass('on-path');
+  for (const s of path.edges) cy.getElementById(drawnEdgeId(s.subject.id, s.predicate, s.object.id)).addClass('on-path');
   return shown;
 }
 
@@ -813,7 +853,7 @@ function moveTo(index) {
   if (cy) {
     cy.edges('.playing').removeClass('playing');
     const s = timeline.items[index];
-    cy.getElementById(edgeId(s.subject.id, s.predicate, s.object.id)).addClass('playing');
+    cy.getElementById(drawnEdgeId(s.subject.id, s.predicate, s.object.id)).addClass('playing');
   }
 }
 

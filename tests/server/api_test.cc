@@ -118,6 +118,47 @@ TEST_CASE("neighbors: ties join neighbours to each other, never repeating a link
   CHECK(paged.size() == j["ties"].size());
 }
 
+TEST_CASE("a page's ties are capped, the most strongly joined pairs kept", "[api]") {
+  TempDir dir;
+  {
+    // 110 neighbours of one centre, each pair of them joined once (5,995
+    // ties), and the first two joined three times.
+    auto store = Store::Open(dir.path(), OpenMode::kReadWrite);
+    const ArticleMeta a = testing::Article("sha256:dense");
+    const Entity centre = testing::Person("person:centre", "Centre Person");
+    std::vector<Entity> people;
+    for (int i = 0; i < 110; ++i)
+      people.push_back(testing::Person("person:p" + std::to_string(i), "P" + std::to_string(i)));
+    std::vector<Statement> statements;
+    for (const Entity& p : people)
+      statements.push_back(testing::MakeStatement(centre, "met", p, testing::Day(2025, 1, 1), a));
+    for (size_t i = 0; i < people.size(); ++i)
+      for (size_t j = i + 1; j < people.size(); ++j)
+        statements.push_back(
+            testing::MakeStatement(people[i], "met", people[j], testing::Day(2025, 1, 2), a));
+    for (const char* p : {"praised", "invited"})
+      statements.push_back(
+          testing::MakeStatement(people[1], p, people[0], testing::Day(2025, 1, 3), a));
+    store->IngestArticle(a, statements);
+  }
+  auto views = StoreViews::OpenReadOnly(dir.path());
+  const Api api(views.get(), {}, nullptr);
+  const ApiResponse r = api.Handle({"GET", "/api/neighbors", {{"entity", "person:centre"}}, ""});
+  REQUIRE(r.status == 200);
+  const auto j = nlohmann::json::parse(r.body);
+  REQUIRE(j["items"].size() == 110);
+  const size_t sent = j["ties"].size();
+  CHECK(sent <= 5000);
+  CHECK(sent >= 4990);
+  CHECK(sent + j["ties_omitted"].get<size_t>() == 5997);
+  size_t strongest = 0;
+  for (const auto& tie : j["ties"])
+    if ((tie["subject"] == "person:p0" && tie["object"] == "person:p1") ||
+        (tie["subject"] == "person:p1" && tie["object"] == "person:p0"))
+      ++strongest;
+  CHECK(strongest == 3);
+}
+
 TEST_CASE("relations: directed keeps the statements from a to b", "[api]") {
   Served s;
   const auto from_vucic =
