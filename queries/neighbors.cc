@@ -119,27 +119,31 @@ std::vector<Tie> Ties(const Store& store, const std::vector<std::string>& from,
     if (it == terms.end()) it = terms.emplace(id, store.Term(id)).first;
     return it->second;
   };
+  // Work in term ids: most entries of a neighbour's range lead outside the
+  // neighbourhood, and are dropped without reading a name.
+  std::unordered_set<uint64_t> among_terms;
+  for (const std::string& id : among)
+    if (const auto t = store.TermId(id)) among_terms.insert(*t);
   std::map<uint64_t, Tie> found;
-  auto visit = [&](const Triple& t, uint64_t other) {
-    if (links.count(t.stmt) || found.count(t.stmt)) return;
-    if (!among.count(term(other)) || !filter.MatchesPredicate(term(t.predicate))) return;
-    if (filter.NeedsRecord()) {
-      const auto s = store.GetStatement(t.stmt);
-      if (!s || !filter.Matches(*s)) return;
-    }
-    found[t.stmt] = {t.stmt, term(t.subject), term(t.predicate), term(t.object)};
-  };
   for (const std::string& id : from) {
     const auto entity = store.TermId(id);
     if (!entity) continue;
-    store.ScanTriples({*entity, 0, 0}, [&](const Triple& t) {
-      visit(t, t.object);
-      return true;
-    });
-    store.ScanTriples({0, 0, *entity}, [&](const Triple& t) {
-      visit(t, t.subject);
-      return true;
-    });
+    // The entity's time entries are its statements either way, with the
+    // other party and the predicate: one scan, no records.
+    store.ScanTimeline(*entity, filter.FirstTimeKey(), filter.LastTimeKey(),
+                       [&](const keys::TimeKey& k, const TimeValue& v) {
+                         if (!among_terms.count(v.other) || links.count(k.stmt) ||
+                             found.count(k.stmt) || !filter.MatchesPredicate(term(v.predicate)))
+                           return true;
+                         if (filter.NeedsRecord()) {
+                           const auto s = store.GetStatement(k.stmt);
+                           if (!s || !filter.Matches(*s)) return true;
+                         }
+                         const uint64_t subject = v.as_object ? v.other : *entity;
+                         const uint64_t object = v.as_object ? *entity : v.other;
+                         found[k.stmt] = {k.stmt, term(subject), term(v.predicate), term(object)};
+                         return true;
+                       });
   }
   std::vector<Tie> out;
   out.reserve(found.size());
