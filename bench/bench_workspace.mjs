@@ -19,14 +19,15 @@
 // summary line of medians with the load average at start and end; progress goes to stderr.
 // Exits 1 on any failure, 2 on bad arguments. Needs `npm ci` in web/ and /usr/bin/chromium.
 
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+
+import { CHROMIUM_ARGS, startServer } from '../tests/browser/serve_process.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -51,8 +52,7 @@ const CLICKS = 10;
 const VIEWPORT = { width: 1440, height: 900 }; // as tests/browser/workspace_test.mjs
 // The browser test's flags, and one more: without it performance.memory gives a coarse bucket
 // that Chromium refreshes only every 20 minutes.
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
+const LAUNCH_ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
 
 // ------------------------------------------------------------------ arguments
 
@@ -122,29 +122,6 @@ function buildStore(binary, dir, count) {
     throw new BenchError(`ingesting the generated hub failed: ${err.message}`);
   }
   return db;
-}
-
-// --------------------------------------------------------------------- server
-
-// Starts `serve --port 0` and resolves with its base URL, read from the first line it prints.
-function startServer(binary, db) {
-  const server = spawn(binary, ['serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  server.stderr.on('data', (chunk) => { stderr += chunk; });
-  const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new BenchError(`the server did not start: no "listening on" line within ${SERVER_WAIT_MS} ms; stderr: ${stderr}`)), SERVER_WAIT_MS);
-    createInterface({ input: server.stdout }).once('line', (line) => {
-      clearTimeout(timer);
-      const match = /^listening on (http:\/\/\S+\/)$/.exec(line);
-      if (match) resolve(match[1]);
-      else reject(new BenchError(`the server did not start: its first line is not "listening on http://HOST:PORT/": ${JSON.stringify(line)}`));
-    });
-    server.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new BenchError(`the server did not start: it exited (${signal ?? code}); stderr: ${stderr}`));
-    });
-  });
-  return { server, ready };
 }
 
 // ------------------------------------------------------------- in the page
@@ -452,7 +429,7 @@ async function main() {
       expect = { firstNodes: Math.min(total, PAGE) + 1, allNodes: total + 1, more: total > PAGE };
       console.error(`bench_workspace: a hub with ${total} neighbours stored in ${Date.now() - built} ms`);
     }
-    const started = startServer(args.binary, db);
+    const started = startServer(args.binary, db, { waitMs: SERVER_WAIT_MS, ErrorType: BenchError });
     server = started.server;
     const base = await started.ready;
     console.error(`bench_workspace: serving ${db} at ${base}`);

@@ -7,14 +7,15 @@
 // names another). Prints one line per step and "N passed, M failed"; exits 0 only when all pass.
 
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+
+import { CHROMIUM_ARGS, startServer } from './serve_process.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -81,30 +82,6 @@ function buildStore(binary, dir) {
   execFileSync(binary, ['ingest', '-q', '--db', db, '--statements',
     path.join(HERE, 'fixtures', 'statements.jsonl'), hub], { stdio: ['ignore', 'inherit', 'inherit'] });
   return db;
-}
-
-// --------------------------------------------------------------------- server
-
-// Starts `serve --port 0` and resolves with its base URL, read from the first line it prints.
-function startServer(binary, db) {
-  const server = spawn(binary, ['serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  server.stderr.on('data', (chunk) => { stderr += chunk; });
-  const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve printed no "listening on" line within ${WAIT_MS} ms; stderr: ${stderr}`)), WAIT_MS);
-    const lines = createInterface({ input: server.stdout });
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      const match = /^listening on (http:\/\/\S+\/)$/.exec(line);
-      if (match) resolve(match[1]);
-      else reject(new Error(`serve's first line is not "listening on http://HOST:PORT/": ${JSON.stringify(line)}`));
-    });
-    server.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited (${signal ?? code}) before listening; stderr: ${stderr}`));
-    });
-  });
-  return { server, ready };
 }
 
 // ----------------------------------------------------------------------- steps
@@ -538,15 +515,14 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { stop(); process.exit(130); });
   try {
     const db = buildStore(args.binary, tmp);
-    const started = startServer(args.binary, db);
+    const started = startServer(args.binary, db, { waitMs: WAIT_MS });
     server = started.server;
     base = await started.ready;
     console.log(`serving ${db} at ${base}`);
     browser = await chromium.launch({
       executablePath: args.chromium,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
     });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     await context.addInitScript(recordCspViolations);
