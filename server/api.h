@@ -44,9 +44,6 @@ class Api {
   // Every failure, a store fault included, is a JSON error response.
   ApiResponse Handle(const ApiRequest& request) const;
 
-  // Whether a path is the API's (the rest is the web app's).
-  static bool IsApiPath(std::string_view path) { return path.starts_with("/api/"); }
-
  private:
   StoreViews* views_;
   const ApiLimits limits_;

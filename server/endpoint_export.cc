@@ -1,6 +1,7 @@
 // /api/export: the selected graph as a file to download, in any export format.
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -127,8 +128,8 @@ ApiResponse ExportEndpoint(const EndpointContext& c) {
   ApiResponse r;
   r.content_type = download.content_type;
   r.file = file.Finish();
-  // Ids are ASCII ("country:IR", "person:...") but for a colon a browser
-  // would refuse in a file name.
+  // Ids hold colons, and may hold letters of any script, which a file name
+  // in a Content-Disposition header cannot carry as they are.
   for (char& ch : stem)
     if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_')) ch = '_';
   r.filename = stem + "." + std::string(download.extension);

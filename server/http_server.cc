@@ -139,12 +139,13 @@ class SignalStopper {
   std::thread thread_;
 };
 
-}  // namespace
-
+// Whether an address is this machine's alone (127.0.0.0/8, ::1, localhost).
 bool IsLoopback(const std::string& address) {
   return address == "localhost" || address == "::1" || address.starts_with("127.");
 }
 
+// Whether a Host header names a loopback server: localhost, 127.0.0.1 or
+// [::1], with or without a port.
 bool IsLoopbackHost(const std::string& host) {
   std::string name = host;
   if (name.starts_with("[")) {
@@ -158,6 +159,8 @@ bool IsLoopbackHost(const std::string& host) {
   }
   return name == "localhost" || name == "127.0.0.1" || name == "[::1]";
 }
+
+}  // namespace
 
 void Serve(const ServeOptions& options, std::ostream& out) {
   SignalStopper stopper;

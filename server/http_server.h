@@ -17,12 +17,6 @@ struct ServeOptions {
   ApiLimits limits;
 };
 
-// Whether an address is this machine's alone (127.0.0.0/8, ::1, localhost).
-bool IsLoopback(const std::string& address);
-// Whether a Host header names a loopback server: localhost, 127.0.0.1 or
-// [::1], with or without a port.
-bool IsLoopbackHost(const std::string& host);
-
 // Opens the store and serves until SIGINT or SIGTERM. Once listening, writes
 // "listening on http://HOST:PORT/" and a newline to `out` and flushes it.
 // Error when the store cannot be opened or the address not bound.

@@ -15,14 +15,6 @@ ApiError BadRequest(const std::string& message) { return ApiError(400, "bad_requ
 
 }  // namespace
 
-std::string ErrorBody(int status, const std::string& code, const std::string& message,
-                      const nlohmann::json& extra) {
-  nlohmann::json error = {{"status", status}, {"code", code}, {"message", message}};
-  for (const auto& [key, value] : extra.items()) error[key] = value;
-  return nlohmann::json{{"error", std::move(error)}}.dump(-1, ' ', false,
-                                                          nlohmann::json::error_handler_t::replace);
-}
-
 Params::Params(std::multimap<std::string, std::string> values) : values_(std::move(values)) {
   for (const auto& [name, value] : values_)
     if (utf8::FindInvalid(name) != std::string_view::npos ||
